@@ -1,0 +1,386 @@
+/**
+ * The Catena client: connections, resource operations, the twelve writes and the webhook
+ * subscription API, over one keep-alive undici dispatcher. Every call goes through `request()`
+ * (transport.ts). Arguments Catena would refuse are refused here first, before any network call.
+ */
+import { Agent, type Dispatcher } from 'undici';
+import { z } from 'zod';
+import { createTokenProvider } from './auth.ts';
+import {
+  type CreateWriteName,
+  type UpdateWriteName,
+  WRITES,
+  type WriteBody,
+  type WriteName,
+} from './bodies.ts';
+import type { OperationType, Resource, TspSource, WebhookStatus } from './enums.ts';
+import { CatenaArgumentError } from './errors.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
+import {
+  type Connection,
+  type CursorPage,
+  connectionPageSchema,
+  connectionSchema,
+  cursorPageSchema,
+  operationAcceptSchema,
+  type ResourceOperation,
+  resourceOperationPageSchema,
+  resourceOperationSchema,
+  writeOperationSchema,
+} from './schemas.ts';
+import { type CatenaRequest, createTransport, type RetryEvent } from './transport.ts';
+import {
+  type Webhook,
+  type WebhookCreate,
+  type WebhookLog,
+  type WebhookMetrics,
+  type WebhookRead,
+  type WebhookUpdate,
+  webhookLogSchema,
+  webhookMetricsSchema,
+  webhookReadSchema,
+  webhookSchema,
+} from './webhooks.ts';
+
+export const USER_AGENT = 'catena-gateway/0.1.0';
+/** Catena refuses list windows wider than this (`to_datetime - from_datetime`). */
+export const MAX_WINDOW_DAYS = 45;
+/** Catena's limit on repeated filter values (`fleet_refs`, `fleet_ids`). */
+export const MAX_FILTER_VALUES = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+export interface CatenaClientOptions {
+  apiUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Injected for tests (undici MockAgent) or sharing; by default the client owns a keep-alive Agent. */
+  dispatcher?: Dispatcher;
+  /** Per attempt, covering the whole exchange. Default 10 s. */
+  timeoutMs?: number;
+  userAgent?: string;
+  retry?: Partial<RetryPolicy>;
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  requestId?: string;
+}
+
+export interface WriteOptions extends CallOptions {
+  /** `is_sync=true`: Catena calls the TSP now and answers 200, or 502 (`CatenaTspRejectedError`). */
+  sync?: boolean;
+}
+
+export interface PageArgs {
+  cursor?: string | null;
+  /** 1..1000; Catena's default is 300. */
+  size?: number;
+}
+
+export interface ConnectionFilter {
+  tspId?: string;
+  fleetIds?: readonly string[];
+  fleetRefs?: readonly string[];
+}
+
+export interface ResourceOperationFilter {
+  resource?: Resource;
+  connectionId?: string;
+  sourceName?: TspSource;
+  fleetRefs?: readonly string[];
+  operation?: OperationType;
+  /** Needs `resource`. */
+  sourceId?: string;
+  /** Catena defaults to now - 1 day. */
+  from?: Date | string;
+  /** Catena defaults to now. At most 45 days after `from`. */
+  to?: Date | string;
+}
+
+export interface WebhookListArgs extends PageArgs {
+  eventName?: string;
+  status?: WebhookStatus;
+}
+
+export interface WebhookLogArgs extends PageArgs {
+  startDate?: Date | string;
+  endDate?: Date | string;
+  status?: 'success' | 'failed';
+}
+
+/** The twelve writes, one method each, named as the gateway's mutations (contract §3). */
+export type CatenaWrites = {
+  [N in CreateWriteName]: (body: WriteBody<N>, options?: WriteOptions) => Promise<ResourceOperation>;
+} & {
+  [N in UpdateWriteName]: (
+    id: string,
+    body: WriteBody<N>,
+    options?: WriteOptions,
+  ) => Promise<ResourceOperation>;
+};
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidArg(name: string, value: string): string {
+  if (!UUID_SHAPE.test(value)) throw new CatenaArgumentError(`${name} must be a UUID`, name);
+  return value;
+}
+
+function listArg(name: string, values: readonly string[] | undefined) {
+  if (values && values.length > MAX_FILTER_VALUES) {
+    throw new CatenaArgumentError(`${name} takes at most ${MAX_FILTER_VALUES} values`, name);
+  }
+  return values;
+}
+
+function sizeArg(size: number | undefined) {
+  if (size !== undefined && (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)) {
+    throw new CatenaArgumentError(`size must be a whole number from 1 to ${MAX_PAGE_SIZE}`, 'size');
+  }
+  return size;
+}
+
+function dateArg(name: string, value: Date | string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new CatenaArgumentError(`${name} must be a date-time`, name);
+  return date;
+}
+
+/** Checks Catena's window rules (defaults: from = now - 1 day, to = now) before the call. */
+export function checkWindow(fromArg?: Date | string, toArg?: Date | string, now = new Date()) {
+  const from = dateArg('from', fromArg);
+  const to = dateArg('to', toArg);
+  if (from && to && from.getTime() > to.getTime())
+    throw new CatenaArgumentError('from must not be after to', 'from');
+  const spanMs = (to ?? now).getTime() - (from ?? new Date(now.getTime() - 86_400_000)).getTime();
+  if (spanMs > MAX_WINDOW_DAYS * 86_400_000) {
+    throw new CatenaArgumentError(
+      `from and to must be at most ${MAX_WINDOW_DAYS} days apart`,
+      from ? 'from' : 'to',
+    );
+  }
+  return { from, to };
+}
+
+export function createCatenaClient(options: CatenaClientOptions) {
+  const ownsDispatcher = !options.dispatcher;
+  const dispatcher =
+    options.dispatcher ??
+    new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 128 });
+  const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const userAgent = options.userAgent ?? USER_AGENT;
+  const tokens = createTokenProvider({
+    tokenUrl: options.tokenUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    dispatcher,
+    timeoutMs,
+    userAgent,
+    retry,
+  });
+  const request: CatenaRequest = createTransport({
+    apiUrl: options.apiUrl.replace(/\/+$/, ''),
+    tokens,
+    dispatcher,
+    timeoutMs,
+    userAgent,
+    retry,
+    onRetry: options.onRetry,
+  });
+
+  async function getResourceOperation(connectionId: string, id: string, call: CallOptions = {}) {
+    const path = `/v2/integrations/connections/${uuidArg('connectionId', connectionId)}/resource-operations/${uuidArg('id', id)}`;
+    return request('GET', path, { schema: resourceOperationSchema, ...call });
+  }
+
+  async function listConnections(args: ConnectionFilter & PageArgs = {}, call: CallOptions = {}) {
+    return request('GET', '/v2/integrations/connections', {
+      query: {
+        tsp_id: args.tspId === undefined ? undefined : uuidArg('tspId', args.tspId),
+        fleet_ids: listArg('fleetIds', args.fleetIds),
+        fleet_refs: listArg('fleetRefs', args.fleetRefs),
+        cursor: args.cursor,
+        size: sizeArg(args.size),
+      },
+      schema: connectionPageSchema,
+      ...call,
+    }) as Promise<CursorPage<Connection>>;
+  }
+
+  async function getConnection(id: string, call: CallOptions = {}) {
+    return request('GET', `/v2/integrations/connections/${uuidArg('id', id)}`, {
+      schema: connectionSchema,
+      ...call,
+    });
+  }
+
+  async function listResourceOperations(
+    args: ResourceOperationFilter & PageArgs = {},
+    call: CallOptions = {},
+  ) {
+    if (args.sourceId !== undefined && args.resource === undefined) {
+      throw new CatenaArgumentError('sourceId needs resource', 'sourceId');
+    }
+    const { from, to } = checkWindow(args.from, args.to);
+    return request('GET', '/v2/integrations/connections/resource-operations', {
+      query: {
+        resource: args.resource,
+        connection_id:
+          args.connectionId === undefined ? undefined : uuidArg('connectionId', args.connectionId),
+        source_name: args.sourceName,
+        fleet_refs: listArg('fleetRefs', args.fleetRefs),
+        operation: args.operation,
+        source_id: args.sourceId,
+        from_datetime: from,
+        to_datetime: to,
+        cursor: args.cursor,
+        size: sizeArg(args.size),
+      },
+      schema: resourceOperationPageSchema,
+      ...call,
+    }) as Promise<CursorPage<ResourceOperation>>;
+  }
+
+  const writeAnswer = z.union([writeOperationSchema, operationAcceptSchema]);
+
+  async function write(name: WriteName, id: string | undefined, body: object, opts: WriteOptions = {}) {
+    const spec = WRITES[name];
+    const path = spec.operation === 'update' ? `${spec.path}/${uuidArg('id', id ?? '')}` : spec.path;
+    const answer = await request(spec.operation === 'update' ? 'PATCH' : 'POST', path, {
+      query: { is_sync: opts.sync ?? false },
+      body,
+      schema: writeAnswer,
+      write: true,
+      signal: opts.signal,
+      requestId: opts.requestId,
+    });
+    if ('status' in answer) return answer as ResourceOperation;
+    // Older Catena versions acknowledge an async write with its id only: read the operation.
+    const connectionId = (body as { connection_id?: unknown }).connection_id;
+    if (typeof connectionId !== 'string')
+      throw new CatenaArgumentError('connection_id is required', 'connection_id');
+    return getResourceOperation(connectionId, answer.id, opts);
+  }
+
+  const writes = Object.fromEntries(
+    (Object.keys(WRITES) as WriteName[]).map((name) => [
+      name,
+      WRITES[name].operation === 'update'
+        ? (id: string, body: object, opts?: WriteOptions) => write(name, id, body, opts)
+        : (body: object, opts?: WriteOptions) => write(name, undefined, body, opts),
+    ]),
+  ) as CatenaWrites;
+
+  const webhookPath = (id?: string, suffix = '') =>
+    `/v2/notifications/webhooks${id === undefined ? '' : `/${uuidArg('webhookId', id)}`}${suffix}`;
+
+  return {
+    listConnections,
+    getConnection,
+    listResourceOperations,
+    getResourceOperation,
+
+    /** Every connection matching `filter`, page after page. */
+    async *iterateConnections(filter: ConnectionFilter & { size?: number } = {}, call: CallOptions = {}) {
+      let cursor: string | null | undefined;
+      do {
+        const page = await listConnections({ ...filter, cursor }, call);
+        yield* page.items;
+        cursor = page.next_page;
+      } while (cursor);
+    },
+
+    /** Every resource operation matching `filter`, page after page. */
+    async *iterateResourceOperations(
+      filter: ResourceOperationFilter & { size?: number } = {},
+      call: CallOptions = {},
+    ) {
+      let cursor: string | null | undefined;
+      do {
+        const page = await listResourceOperations({ ...filter, cursor }, call);
+        yield* page.items;
+        cursor = page.next_page;
+      } while (cursor);
+    },
+
+    writes,
+
+    webhooks: {
+      /** One subscription, or one per action when `event_name` is a catch-all like `resource_operation.*`. */
+      async create(input: WebhookCreate, call: CallOptions = {}): Promise<Webhook[]> {
+        const answer = await request('POST', webhookPath(), {
+          body: input,
+          schema: z.union([webhookSchema, z.array(webhookSchema)]),
+          ...call,
+        });
+        return Array.isArray(answer) ? answer : [answer];
+      },
+      async list(args: WebhookListArgs = {}, call: CallOptions = {}): Promise<CursorPage<WebhookRead>> {
+        return request('GET', webhookPath(), {
+          query: {
+            event_name: args.eventName,
+            status: args.status,
+            cursor: args.cursor,
+            size: sizeArg(args.size),
+          },
+          schema: cursorPageSchema(webhookReadSchema),
+          ...call,
+        });
+      },
+      async get(id: string, call: CallOptions = {}): Promise<WebhookRead> {
+        return request('GET', webhookPath(id), { schema: webhookReadSchema, ...call });
+      },
+      async update(id: string, patch: WebhookUpdate, call: CallOptions = {}): Promise<WebhookRead> {
+        return request('PATCH', webhookPath(id), { body: patch, schema: webhookReadSchema, ...call });
+      },
+      async delete(id: string, call: CallOptions = {}): Promise<void> {
+        await request('DELETE', webhookPath(id), { schema: z.unknown(), ...call });
+      },
+      /** Reactivates a `stale` subscription (Catena never does it by itself). */
+      async activate(id: string, call: CallOptions = {}): Promise<WebhookRead> {
+        return request('POST', webhookPath(id, '/activate'), { schema: webhookReadSchema, ...call });
+      },
+      /** Re-sends the subscription's dead-letter queue. */
+      async replay(id: string, call: CallOptions = {}): Promise<void> {
+        await request('POST', webhookPath(id, '/replay'), { schema: z.unknown(), ...call });
+      },
+      async logs(
+        id: string,
+        args: WebhookLogArgs = {},
+        call: CallOptions = {},
+      ): Promise<CursorPage<WebhookLog>> {
+        return request('GET', webhookPath(id, '/logs'), {
+          query: {
+            start_date: dateArg('startDate', args.startDate),
+            end_date: dateArg('endDate', args.endDate),
+            status: args.status,
+            cursor: args.cursor,
+            size: sizeArg(args.size),
+          },
+          schema: cursorPageSchema(webhookLogSchema),
+          ...call,
+        });
+      },
+      async metrics(id: string, call: CallOptions = {}): Promise<WebhookMetrics> {
+        return request('GET', webhookPath(id, '/metrics'), { schema: webhookMetricsSchema, ...call });
+      },
+    },
+
+    /** Token requests sent so far (tests prove single flight with it). */
+    get tokenRequestCount() {
+      return tokens.requestCount;
+    },
+
+    /** Closes the keep-alive pool if the client created it. */
+    async close() {
+      if (ownsDispatcher) await dispatcher.close();
+    },
+  };
+}
+
+export type CatenaClient = ReturnType<typeof createCatenaClient>;
