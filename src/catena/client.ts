@@ -371,6 +371,11 @@ export function createCatenaClient(options: CatenaClientOptions) {
       },
     },
 
+    /** Resolves when the client credentials work (a still-valid cached token counts). */
+    async verifyCredentials(signal?: AbortSignal): Promise<void> {
+      await tokens.getToken(signal);
+    },
+
     /** Token requests sent so far (tests prove single flight with it). */
     get tokenRequestCount() {
       return tokens.requestCount;

@@ -1,0 +1,151 @@
+/**
+ * `buildApp(config)`: the gateway as one object that can start and stop: Yoga (GraphQL over HTTP,
+ * GraphiQL, /health, /ready) on a node:http server whose sockets it tracks, so `stop()` is clean.
+ * It never reads `process.env`.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { type CatenaClient, createCatenaClient } from './catena/client.ts';
+import type { Config } from './config.ts';
+import { createContext, type GatewayContext } from './context.ts';
+import { toClientError } from './errors.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { EXAMPLES } from './schema/examples.ts';
+import { schema } from './schema/index.ts';
+
+/** The Catena endpoints the app talks to, resolved (embedded mode knows them only at start). */
+export interface ResolvedCatena {
+  apiUrl: string;
+  tokenUrl: string;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  /** How long `stop()` lets in-flight requests finish before closing their sockets. */
+  shutdownGraceMs?: number;
+}
+
+export interface App {
+  /** Listens and resolves the base URL, e.g. `http://127.0.0.1:4000`. */
+  start(port?: number, host?: string): Promise<string>;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), then closes. */
+  stop(): Promise<void>;
+  readonly url: string;
+  readonly catena: CatenaClient;
+  readonly logger: Logger;
+  /** In-process requests, for tests (`app.fetch('http://gateway/graphql', ...)`). */
+  fetch: (input: string, init?: RequestInit) => Promise<Response>;
+}
+
+const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export function buildApp(
+  config: Config & { catena: Config['catena'] & ResolvedCatena },
+  options: AppOptions = {},
+): App {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const catena = createCatenaClient({
+    apiUrl: config.catena.apiUrl,
+    tokenUrl: config.catena.tokenUrl,
+    clientId: config.catena.clientId,
+    clientSecret: config.catena.clientSecret,
+    timeoutMs: config.catena.timeoutMs,
+    onRetry: (event) =>
+      logger.warn(
+        { method: event.method, path: event.path, attempt: event.attempt, delayMs: event.delayMs },
+        'retrying Catena call',
+      ),
+  });
+
+  const yoga = createYoga<Record<string, never>, GatewayContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    healthCheckEndpoint: '/health',
+    context: ({ request }) => {
+      const given = request.headers.get('x-request-id');
+      return createContext({
+        catena,
+        requestId: given && SAFE_REQUEST_ID.test(given) ? given : randomUUID(),
+        signal: request.signal,
+      });
+    },
+    maskedErrors: { maskError: (error) => toClientError(error) },
+    graphiql: {
+      title: 'catena-gateway',
+      defaultTabs: EXAMPLES.map((e) => ({
+        query: e.query,
+        variables: e.variables ? JSON.stringify(e.variables, null, 2) : undefined,
+      })),
+    },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    plugins: [
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => {
+          try {
+            await catena.verifyCredentials(AbortSignal.timeout(5_000));
+            return true;
+          } catch (error) {
+            logger.warn({ err: error }, 'not ready: Catena authentication failed');
+            return false;
+          }
+        },
+      }),
+    ],
+  });
+
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let url: string | undefined;
+
+  return {
+    catena,
+    logger,
+    fetch: (input, init = {}) => Promise.resolve(yoga.fetch(input, init)),
+    get url() {
+      if (!url) throw new Error('the gateway has not started');
+      return url;
+    },
+    async start(port = config.server.port, host = config.server.host) {
+      server = createServer(yoga);
+      server.on('connection', (socket) => {
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+      });
+      const listening = server;
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(port, host, () => {
+          listening.off('error', reject);
+          resolve();
+        });
+      });
+      const address = listening.address() as AddressInfo;
+      url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+      return url;
+    },
+    async stop() {
+      const closing = server;
+      server = undefined;
+      if (closing) {
+        const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
+        closing.closeIdleConnections();
+        const grace = setTimeout(() => {
+          for (const socket of sockets) socket.destroy();
+        }, options.shutdownGraceMs ?? 10_000);
+        await closed;
+        clearTimeout(grace);
+      }
+      await yoga.dispose();
+      await catena.close();
+    },
+  };
+}

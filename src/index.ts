@@ -1,0 +1,57 @@
+/** `npm start`: configuration from the environment, then the gateway (and, embedded, the simulator). */
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { type EmbeddedCatena, startEmbeddedCatena } from './embedded.ts';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedCatena | undefined;
+  if (config.catena.mode === 'embedded') embedded = await startEmbeddedCatena(config.server.host);
+  const apiUrl = embedded?.apiUrl ?? config.catena.apiUrl;
+  const tokenUrl = embedded?.tokenUrl ?? config.catena.tokenUrl;
+  if (!apiUrl || !tokenUrl) throw new Error('Catena endpoints are not resolved');
+
+  const app = buildApp({ ...config, catena: { ...config.catena, apiUrl, tokenUrl } });
+  const url = await app.start();
+  const { logger } = app;
+  if (embedded) {
+    const [secret] = config.webhookSecrets;
+    if (secret) embedded.deliverWebhooksTo(url, secret);
+    logger.info(
+      { catena: embedded.apiUrl },
+      'embedded Catena simulator started (set CATENA_API_URL to use a real Catena)',
+    );
+  }
+  if (config.auth.defaulted) logger.warn('GATEWAY_AUTH is not set: client authentication is off');
+  if (config.webhookSecrets.length === 0)
+    logger.warn('CATENA_WEBHOOK_SECRETS is not set: the webhook receiver is off');
+  logger.info({ url: `${url}/graphql` }, 'catena-gateway ready');
+  console.log(`\n  GraphiQL: ${url}/graphql\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.stop();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

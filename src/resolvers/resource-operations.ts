@@ -1,0 +1,76 @@
+import type { ResourceOperationFilter } from '../catena/client.ts';
+import type { OperationType, Resource, TspSource } from '../catena/enums.ts';
+import type { OperationLog, ResourceOperation } from '../catena/schemas.ts';
+import type { GatewayContext } from '../context.ts';
+import { type PageArgs, paginate } from './pagination.ts';
+
+export interface ResourceOperationFilterInput {
+  resource?: Resource | null;
+  connectionId?: string | null;
+  sourceName?: TspSource | null;
+  fleetRefs?: readonly string[] | null;
+  operationType?: OperationType | null;
+  sourceId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** The window every page of one walk uses: Catena's defaults (now - 1 day .. now) fixed at the start. */
+interface PinnedWindow {
+  from: string;
+  to: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export function getResourceOperation(
+  ctx: GatewayContext,
+  connectionId: string,
+  id: string,
+): Promise<ResourceOperation | null> {
+  return ctx.loaders.operationByKey.load({ connectionId, id });
+}
+
+export function listResourceOperations(
+  ctx: GatewayContext,
+  args: PageArgs & { filter?: ResourceOperationFilterInput | null },
+) {
+  const f = args.filter ?? {};
+  const filter: ResourceOperationFilter = {
+    resource: f.resource ?? undefined,
+    connectionId: f.connectionId ?? undefined,
+    sourceName: f.sourceName ?? undefined,
+    fleetRefs: f.fleetRefs ?? undefined,
+    operation: f.operationType ?? undefined,
+    sourceId: f.sourceId ?? undefined,
+  };
+  return paginate<ResourceOperation, PinnedWindow>({
+    args,
+    query: ['resourceOperations', filter, f.from?.toISOString() ?? null, f.to?.toISOString() ?? null],
+    pin: () => {
+      const now = Date.now();
+      return {
+        from: (f.from ?? new Date(now - DAY_MS)).toISOString(),
+        to: (f.to ?? new Date(now)).toISOString(),
+      };
+    },
+    fetch: async (cursor, size, window) => {
+      const page = await ctx.catena.listResourceOperations(
+        { ...filter, from: window.from, to: window.to, cursor, size },
+        ctx.call,
+      );
+      for (const op of page.items) {
+        // Only complete operations may answer later by-id loads; a list item without logs may not.
+        if (op.logs) ctx.loaders.operationByKey.prime({ connectionId: op.connection_id, id: op.id }, op);
+      }
+      return page;
+    },
+  });
+}
+
+/** An operation's attempt logs, read by id when the list answer left them out. */
+export async function operationLogs(ctx: GatewayContext, op: ResourceOperation): Promise<OperationLog[]> {
+  if (op.logs) return op.logs;
+  const full = await ctx.loaders.operationByKey.load({ connectionId: op.connection_id, id: op.id });
+  return full?.logs ?? [];
+}
