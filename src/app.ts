@@ -137,11 +137,14 @@ export function buildApp(
       server = undefined;
       if (closing) {
         const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
+        // Keep-alive sockets go idle as their in-flight requests finish: close each as it does.
+        const sweep = setInterval(() => closing.closeIdleConnections(), 25);
         closing.closeIdleConnections();
         const grace = setTimeout(() => {
           for (const socket of sockets) socket.destroy();
         }, options.shutdownGraceMs ?? 10_000);
         await closed;
+        clearInterval(sweep);
         clearTimeout(grace);
       }
       await yoga.dispose();

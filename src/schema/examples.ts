@@ -68,7 +68,7 @@ query Node($id: ID!) {
   node(id: $id) {
     id
     ... on ResourceOperation { status resource payload connection { sourceName } }
-    ... on Connection { fleetRef sourceName status }
+    ... on Connection { fleetRef sourceName connectionStatus: status }
   }
 }`,
     variables: { id: 'paste an id here' },

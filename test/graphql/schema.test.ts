@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { execute, isInterfaceType, isObjectType, parse, printSchema, validate } from 'graphql';
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCatenaClient } from '../../src/catena/client.ts';
+import { createContext } from '../../src/context.ts';
+import { EXAMPLES } from '../../src/schema/examples.ts';
+import { schema } from '../../src/schema/index.ts';
+import { ConnectionByIdDocument, OperationsWithLogsDocument } from '../generated/graphql.ts';
+
+describe('the schema', () => {
+  it('is what the committed schema.graphql says (run `npm run codegen` after changing it)', () => {
+    expect(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8')).toBe(printSchema(schema));
+  });
+
+  it.each(EXAMPLES.map((e) => [e.name, e.query]))('accepts the GraphiQL example "%s"', (_, query) => {
+    expect(validate(schema, parse(query))).toEqual([]);
+  });
+
+  it('never exposes connection credentials', () => {
+    const fields = Object.values(schema.getTypeMap()).flatMap((type) =>
+      isObjectType(type) || isInterfaceType(type) ? Object.keys(type.getFields()) : [],
+    );
+    expect(fields.length).toBeGreaterThan(20);
+    expect(fields.filter((name) => /credential|secret|token/i.test(name))).toEqual([]);
+  });
+});
+
+// Executes the schema directly over a Catena that answers through undici's MockAgent with values
+// this gateway does not know, as a future Catena may.
+const ORIGIN = 'https://catena.test';
+const CONNECTION = '0b6f8f3e-6f55-4b8e-9d55-2f0d3c8a1e11';
+const OPERATION = '6a2d7c1b-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
+const stamp = '2026-11-20T10:00:00Z';
+
+describe('executing against a drifted Catena', () => {
+  let agent: MockAgent;
+  let context: ReturnType<typeof createContext>;
+
+  beforeEach(() => {
+    agent = new MockAgent();
+    agent.disableNetConnect();
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/token', method: 'POST' })
+      .reply(200, { access_token: 't', expires_in: 3600, token_type: 'Bearer' })
+      .persist();
+    const catena = createCatenaClient({
+      apiUrl: ORIGIN,
+      tokenUrl: `${ORIGIN}/token`,
+      clientId: 'id',
+      clientSecret: 'secret',
+      dispatcher: agent,
+    });
+    context = createContext({ catena });
+  });
+
+  afterEach(async () => {
+    await agent.close();
+  });
+
+  it('resolves enum values it does not know to UNKNOWN instead of failing the query', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: `/v2/integrations/connections/${CONNECTION}`, method: 'GET' })
+      .reply(200, {
+        id: CONNECTION,
+        created_at: stamp,
+        updated_at: stamp,
+        fleet_id: null,
+        fleet_ref: 'acme',
+        tsp_id: CONNECTION,
+        source_name: 'tsp_from_2027',
+        credentials: { api_key: '*****' },
+        status: 'suspended',
+        description: null,
+      });
+    const result = await execute({
+      schema,
+      document: ConnectionByIdDocument,
+      variableValues: { id: CONNECTION },
+      contextValue: context,
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.connection).toMatchObject({
+      sourceName: 'UNKNOWN',
+      status: 'UNKNOWN',
+      fleetRef: 'acme',
+    });
+  });
+
+  it('reads the logs by id, once per operation, when the list answer leaves them out', async () => {
+    const operation = (resource: string, status: string) => ({
+      id: OPERATION,
+      created_at: stamp,
+      updated_at: stamp,
+      partner_id: CONNECTION,
+      connection_id: CONNECTION,
+      source_name: 'samsara',
+      resource,
+      operation_type: 'create',
+      status,
+      payload: {},
+    });
+    const pool = agent.get(ORIGIN);
+    pool
+      .intercept({ path: /^\/v2\/integrations\/connections\/resource-operations/, method: 'GET' })
+      .reply(200, { items: [operation('hitch', 'cancelled')], next_page: null });
+    pool
+      .intercept({ path: `/v2/integrations/connections/${CONNECTION}/resource-operations/${OPERATION}` })
+      .reply(200, {
+        ...operation('hitch', 'cancelled'),
+        logs: [
+          {
+            id: OPERATION,
+            created_at: stamp,
+            updated_at: stamp,
+            resource_operation_id: OPERATION,
+            status: 'failed',
+            error_type: 'quota',
+            error_details: 'over quota',
+          },
+        ],
+      })
+      .times(1);
+    const result = await execute({
+      schema,
+      document: OperationsWithLogsDocument,
+      variableValues: { first: 5 },
+      contextValue: context,
+    });
+    expect(result.errors).toBeUndefined();
+    const node = result.data?.resourceOperations.edges[0]?.node;
+    expect(node).toMatchObject({ resource: 'UNKNOWN', status: 'UNKNOWN', operationType: 'CREATE' });
+    expect(node?.logs).toEqual([{ status: 'FAILED', errorType: 'UNKNOWN', errorDetails: 'over quota' }]);
+    agent.assertNoPendingInterceptors();
+  });
+});
