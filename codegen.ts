@@ -12,9 +12,18 @@ const config: CodegenConfig = {
       plugins: ['schema-ast'],
       config: { includeDirectives: false, commentDescriptions: false },
     },
-    'test/generated/': { preset: 'client', config: { enumsAsTypes: true, useTypeImports: true } },
+    'test/generated/': {
+      preset: 'client',
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { UUID: 'string', DateTime: 'string', JSONObject: 'Record<string, unknown>' },
+      },
+    },
   },
   ignoreNoDocuments: true,
+  // ESM imports with extensions, as the rest of the code base (NodeNext).
+  emitLegacyCommonJSImports: false,
 };
 
 export default config;

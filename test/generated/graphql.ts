@@ -257,18 +257,18 @@ export type TspSource =
   | 'ZUBIE';
 
 export type ConnectionByIdQueryVariables = Exact<{
-  id: unknown;
+  id: string;
 }>;
 
 
-export type ConnectionByIdQuery = { connection: { id: string, catenaId: unknown, fleetRef: string | null, sourceName: TspSource, status: ConnectionStatus, description: string | null } | null };
+export type ConnectionByIdQuery = { connection: { id: string, catenaId: string, fleetRef: string | null, sourceName: TspSource, status: ConnectionStatus, description: string | null } | null };
 
 export type OperationsWithLogsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type OperationsWithLogsQuery = { resourceOperations: { edges: Array<{ node: { id: string, catenaId: unknown, resource: Resource, status: OperationStatus, operationType: OperationType, logs: Array<{ status: OperationLogStatus, errorType: OperationErrorType | null, errorDetails: string | null }> } }> } };
+export type OperationsWithLogsQuery = { resourceOperations: { edges: Array<{ node: { id: string, catenaId: string, resource: Resource, status: OperationStatus, operationType: OperationType, logs: Array<{ status: OperationLogStatus, errorType: OperationErrorType | null, errorDetails: string | null }> } }> } };
 
 
 export const ConnectionByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConnectionById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"catenaId"}},{"kind":"Field","name":{"kind":"Name","value":"fleetRef"}},{"kind":"Field","name":{"kind":"Name","value":"sourceName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]} as unknown as DocumentNode<ConnectionByIdQuery, ConnectionByIdQueryVariables>;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES, useGateway } from '../helpers/gateway.ts';
+import { type GraphQLResponse, ROUTES, useGateway } from '../helpers/gateway.ts';
 
 const gw = useGateway();
 
@@ -124,13 +124,12 @@ describe('connections pagination', () => {
     const seen: { catenaId: string; fleetRef: string | null }[] = [];
     let after: string | null = null;
     do {
-      const res = await gw.gql<{
-        connections: {
-          edges: { node: { catenaId: string; fleetRef: string } }[];
-          pageInfo: Page['pageInfo'];
-        };
-      }>(query, { after, filter: { fleetRefs: ['acme-logistics', 'globex-freight'] } });
-      const page = res.data?.connections;
+      type Connections = {
+        connections: { edges: { node: { catenaId: string; fleetRef: string } }[]; pageInfo: Page['pageInfo'] };
+      };
+      const variables = { after, filter: { fleetRefs: ['acme-logistics', 'globex-freight'] } };
+      const res: GraphQLResponse<Connections> = await gw.gql<Connections>(query, variables);
+      const page: Connections['connections'] | undefined = res.data?.connections;
       if (!page) throw new Error(JSON.stringify(res.errors));
       seen.push(...page.edges.map((e) => e.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;

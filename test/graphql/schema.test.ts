@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { execute, isInterfaceType, isObjectType, parse, printSchema, validate } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type ExecutionResult, execute, isInterfaceType, isObjectType, parse, printSchema, validate } from 'graphql';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCatenaClient } from '../../src/catena/client.ts';
@@ -32,6 +33,15 @@ const ORIGIN = 'https://catena.test';
 const CONNECTION = '0b6f8f3e-6f55-4b8e-9d55-2f0d3c8a1e11';
 const OPERATION = '6a2d7c1b-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const stamp = '2026-11-20T10:00:00Z';
+
+/** Executes a typed document straight against the schema (no HTTP). */
+async function run<R, V extends Record<string, unknown>>(
+  document: TypedDocumentNode<R, V>,
+  variableValues: V,
+  contextValue: ReturnType<typeof createContext>,
+): Promise<ExecutionResult<R>> {
+  return (await execute({ schema, document, variableValues, contextValue })) as ExecutionResult<R>;
+}
 
 describe('executing against a drifted Catena', () => {
   let agent: MockAgent;
@@ -75,12 +85,7 @@ describe('executing against a drifted Catena', () => {
         status: 'suspended',
         description: null,
       });
-    const result = await execute({
-      schema,
-      document: ConnectionByIdDocument,
-      variableValues: { id: CONNECTION },
-      contextValue: context,
-    });
+    const result = await run(ConnectionByIdDocument, { id: CONNECTION }, context);
     expect(result.errors).toBeUndefined();
     expect(result.data?.connection).toMatchObject({
       sourceName: 'UNKNOWN',
@@ -123,12 +128,7 @@ describe('executing against a drifted Catena', () => {
         ],
       })
       .times(1);
-    const result = await execute({
-      schema,
-      document: OperationsWithLogsDocument,
-      variableValues: { first: 5 },
-      contextValue: context,
-    });
+    const result = await run(OperationsWithLogsDocument, { first: 5 }, context);
     expect(result.errors).toBeUndefined();
     const node = result.data?.resourceOperations.edges[0]?.node;
     expect(node).toMatchObject({ resource: 'UNKNOWN', status: 'UNKNOWN', operationType: 'CREATE' });
