@@ -35,7 +35,15 @@ async function main(): Promise<void> {
   if (config.auth.defaulted) logger.warn('GATEWAY_AUTH is not set: client authentication is off');
   if (config.webhookSecrets.length === 0)
     logger.warn('CATENA_WEBHOOK_SECRETS is not set: the webhook receiver is off');
-  logger.info({ url: `${url}/graphql` }, 'catena-gateway ready');
+  app.catena.verifyCredentials(AbortSignal.timeout(10_000)).then(
+    () => logger.info({ tokenUrl }, 'Catena credentials accepted'),
+    (error: unknown) =>
+      logger.error(
+        { tokenUrl, err: error },
+        'Catena authentication failed: check CATENA_TOKEN_URL and the client credentials',
+      ),
+  );
+  logger.info({ url: `${url}/graphql` }, 'catena-gateway listening');
   console.log(`\n  GraphiQL: ${url}/graphql\n`);
 
   let stopping = false;
