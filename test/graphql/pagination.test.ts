@@ -125,7 +125,10 @@ describe('connections pagination', () => {
     let after: string | null = null;
     do {
       type Connections = {
-        connections: { edges: { node: { catenaId: string; fleetRef: string } }[]; pageInfo: Page['pageInfo'] };
+        connections: {
+          edges: { node: { catenaId: string; fleetRef: string } }[];
+          pageInfo: Page['pageInfo'];
+        };
       };
       const variables = { after, filter: { fleetRefs: ['acme-logistics', 'globex-freight'] } };
       const res: GraphQLResponse<Connections> = await gw.gql<Connections>(query, variables);

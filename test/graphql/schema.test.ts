@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { type ExecutionResult, execute, isInterfaceType, isObjectType, parse, printSchema, validate } from 'graphql';
+import {
+  type ExecutionResult,
+  execute,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  printSchema,
+  validate,
+} from 'graphql';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCatenaClient } from '../../src/catena/client.ts';
