@@ -5,7 +5,7 @@
  */
 import type { WriteSpec } from '../catena/bodies.ts';
 import { randomId, tspSourceId } from './ids.ts';
-import { decideOutcome, settle } from './outcome.ts';
+import { decideOutcome, pendingOperation, settle } from './outcome.ts';
 import { entityName } from './payload.ts';
 import type { Scheduler } from './scheduler.ts';
 import { type ConnectionRecord, type EntityRecord, type Store, webhookRecordView } from './store.ts';
@@ -85,24 +85,14 @@ export function createOperationProcessor(options: OperationProcessorOptions): Op
 
   return {
     submit({ spec, connection, payload, target, sync }) {
-      const now = new Date().toISOString();
-      const op: ResourceOperation = {
+      const op = pendingOperation({
         id: randomId(),
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-        partner_id: store.partnerId,
-        connection_id: connection.id,
-        fleet_ref: connection.fleet_ref,
-        source_name: connection.source_name,
-        resource: spec.resource,
-        operation_type: spec.operation,
-        status: 'pending',
+        createdAt: new Date().toISOString(),
+        partnerId: store.partnerId,
+        connection,
+        spec,
         payload,
-        resource_id: null,
-        source_id: null,
-        logs: [],
-      };
+      });
       store.putOperation(op);
       if (sync) return complete(op, connection, target);
       announce('resource_operation.created', op, connection);

@@ -5,6 +5,8 @@
  * with an `auth` log, as its TSP credentials no longer work; anything else succeeds with one log
  * carrying the TSP's 200/201.
  */
+import type { WriteSpec } from '../catena/bodies.ts';
+import type { ConnectionRecord } from './store.ts';
 import type { OperationLogRecord, ResourceOperation } from './types.ts';
 
 export type Outcome = 'success' | 'tsp_failure' | 'validation_failure' | 'auth_failure';
@@ -106,5 +108,36 @@ export function settle(op: ResourceOperation, input: SettleInput): ResourceOpera
         }),
       ),
     ],
+  };
+}
+
+export interface PendingOperationInput {
+  id: string;
+  /** ISO 8601. */
+  createdAt: string;
+  partnerId: string;
+  connection: ConnectionRecord;
+  spec: Pick<WriteSpec, 'resource' | 'operation'>;
+  payload: Record<string, unknown>;
+}
+
+/** A freshly accepted write: pending, no result ids, no attempts yet. */
+export function pendingOperation(input: PendingOperationInput): ResourceOperation {
+  return {
+    id: input.id,
+    created_at: input.createdAt,
+    updated_at: input.createdAt,
+    deleted_at: null,
+    partner_id: input.partnerId,
+    connection_id: input.connection.id,
+    fleet_ref: input.connection.fleet_ref,
+    source_name: input.connection.source_name,
+    resource: input.spec.resource,
+    operation_type: input.spec.operation,
+    status: 'pending',
+    payload: input.payload,
+    resource_id: null,
+    source_id: null,
+    logs: [],
   };
 }

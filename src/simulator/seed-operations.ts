@@ -4,7 +4,7 @@
  */
 import { WRITES, type WriteName } from '../catena/bodies.ts';
 import { tspSourceId, uuidFromName, vinFromName } from './ids.ts';
-import { decideOutcome, settle } from './outcome.ts';
+import { decideOutcome, pendingOperation, settle } from './outcome.ts';
 import { entityName, resolvePayload } from './payload.ts';
 import type { ConnectionRecord, EntityRecord } from './store.ts';
 import type { ResourceOperation } from './types.ts';
@@ -44,23 +44,14 @@ export function pastOperation(input: PastOperationInput): ResourceOperation {
   const target = spec.operation === 'update' ? pick(spec.resource) : undefined;
   const { payload } = resolvePayload(writeName, body, input.lookupOn(connection.id), target);
   let logSeq = 0;
-  const pending: ResourceOperation = {
+  const pending = pendingOperation({
     id: uuidFromName(`operation:${key}`),
-    created_at: new Date(input.created).toISOString(),
-    updated_at: new Date(input.created).toISOString(),
-    deleted_at: null,
-    partner_id: input.partnerId,
-    connection_id: connection.id,
-    fleet_ref: connection.fleet_ref,
-    source_name: connection.source_name,
-    resource: spec.resource,
-    operation_type: spec.operation,
-    status: 'pending',
+    createdAt: new Date(input.created).toISOString(),
+    partnerId: input.partnerId,
+    connection,
+    spec,
     payload,
-    resource_id: null,
-    source_id: null,
-    logs: [],
-  };
+  });
   if (input.status === 'pending') return pending;
   const forced =
     input.status === 'failed' ? 'tsp_failure' : input.status === 'success' ? 'success' : undefined;

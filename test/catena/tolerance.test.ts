@@ -1,6 +1,6 @@
-import { MockAgent } from 'undici';
+import type { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CatenaClient, createCatenaClient } from '../../src/catena/client.ts';
+import type { CatenaClient } from '../../src/catena/client.ts';
 import { CONNECTION_STATUSES, RESOURCES } from '../../src/catena/enums.ts';
 import {
   CatenaInvalidResponseError,
@@ -8,37 +8,26 @@ import {
   CatenaUnavailableError,
 } from '../../src/catena/errors.ts';
 import { isKnown } from '../../src/catena/schemas.ts';
+import { createMockCatena, MOCK_ORIGIN, type MockCatena } from '../helpers/mock-catena.ts';
 
 // Catena's endpoints are provisional: these tests feed the client answers from a "future" Catena
 // through undici's MockAgent (the HTTP boundary) and check that reads survive drift.
-const ORIGIN = 'https://catena.test';
+const ORIGIN = MOCK_ORIGIN;
 const CONNECTION_ID = '0b6f8f3e-6f55-4b8e-9d55-2f0d3c8a1e11';
 const OPERATION_ID = '6a2d7c1b-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const stamp = '2026-11-20T10:00:00Z';
 
 let agent: MockAgent;
 let client: CatenaClient;
+let mock: MockCatena;
 
 beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-  agent
-    .get(ORIGIN)
-    .intercept({ path: '/token', method: 'POST' })
-    .reply(200, { access_token: 'token', expires_in: 3600, token_type: 'Bearer' })
-    .persist();
-  client = createCatenaClient({
-    apiUrl: ORIGIN,
-    tokenUrl: `${ORIGIN}/token`,
-    clientId: 'id',
-    clientSecret: 'secret',
-    dispatcher: agent,
-    retry: { baseDelayMs: 1, maxDelayMs: 1 },
-  });
+  mock = createMockCatena({ retry: { baseDelayMs: 1, maxDelayMs: 1 } });
+  ({ agent, client } = mock);
 });
 
 afterEach(async () => {
-  await agent.close();
+  await mock.close();
 });
 
 const operation = (overrides: Record<string, unknown> = {}) => ({

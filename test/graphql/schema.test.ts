@@ -9,13 +9,13 @@ import {
   printSchema,
   validate,
 } from 'graphql';
-import { MockAgent } from 'undici';
+import type { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCatenaClient } from '../../src/catena/client.ts';
 import { createContext } from '../../src/context.ts';
 import { EXAMPLES } from '../../src/schema/examples.ts';
 import { schema } from '../../src/schema/index.ts';
 import { ConnectionByIdDocument, OperationsWithLogsDocument } from '../generated/graphql.ts';
+import { createMockCatena, MOCK_ORIGIN, type MockCatena } from '../helpers/mock-catena.ts';
 
 describe('the schema', () => {
   it('is what the committed schema.graphql says (run `npm run codegen` after changing it)', () => {
@@ -37,7 +37,7 @@ describe('the schema', () => {
 
 // Executes the schema directly over a Catena that answers through undici's MockAgent with values
 // this gateway does not know, as a future Catena may.
-const ORIGIN = 'https://catena.test';
+const ORIGIN = MOCK_ORIGIN;
 const CONNECTION = '0b6f8f3e-6f55-4b8e-9d55-2f0d3c8a1e11';
 const OPERATION = '6a2d7c1b-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const stamp = '2026-11-20T10:00:00Z';
@@ -53,28 +53,17 @@ async function run<R, V extends Record<string, unknown>>(
 
 describe('executing against a drifted Catena', () => {
   let agent: MockAgent;
+  let mock: MockCatena;
   let context: ReturnType<typeof createContext>;
 
   beforeEach(() => {
-    agent = new MockAgent();
-    agent.disableNetConnect();
-    agent
-      .get(ORIGIN)
-      .intercept({ path: '/token', method: 'POST' })
-      .reply(200, { access_token: 't', expires_in: 3600, token_type: 'Bearer' })
-      .persist();
-    const catena = createCatenaClient({
-      apiUrl: ORIGIN,
-      tokenUrl: `${ORIGIN}/token`,
-      clientId: 'id',
-      clientSecret: 'secret',
-      dispatcher: agent,
-    });
-    context = createContext({ catena });
+    mock = createMockCatena();
+    agent = mock.agent;
+    context = createContext({ catena: mock.client });
   });
 
   afterEach(async () => {
-    await agent.close();
+    await mock.close();
   });
 
   it('resolves enum values it does not know to UNKNOWN instead of failing the query', async () => {
