@@ -11,8 +11,10 @@ import { type CatenaClient, createCatenaClient } from './catena/client.ts';
 import type { Config } from './config.ts';
 import { createContext, type GatewayContext } from './context.ts';
 import { toClientError } from './errors.ts';
+import { createMemoryIdempotencyStore } from './idempotency/memory.ts';
+import type { IdempotencyStore } from './idempotency/store.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { EXAMPLES } from './schema/examples.ts';
+import { type ExampleIds, examples } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
 
 /** The Catena endpoints the app talks to, resolved (embedded mode knows them only at start). */
@@ -23,6 +25,10 @@ export interface ResolvedCatena {
 
 export interface AppOptions {
   logger?: Logger;
+  /** Where idempotency keys live; in memory (one replica) by default. */
+  idempotency?: IdempotencyStore;
+  /** Real ids for the GraphiQL write examples (embedded mode passes the simulator's seed). */
+  exampleIds?: ExampleIds;
   /** How long `stop()` lets in-flight requests finish before closing their sockets. */
   shutdownGraceMs?: number;
 }
@@ -59,6 +65,8 @@ export function buildApp(
       ),
   });
 
+  const idempotency = options.idempotency ?? createMemoryIdempotencyStore();
+
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -68,6 +76,7 @@ export function buildApp(
       const given = request.headers.get('x-request-id');
       return createContext({
         catena,
+        idempotency,
         requestId: given && SAFE_REQUEST_ID.test(given) ? given : randomUUID(),
         signal: request.signal,
       });
@@ -75,7 +84,7 @@ export function buildApp(
     maskedErrors: { maskError: (error) => toClientError(error) },
     graphiql: {
       title: 'catena-gateway',
-      defaultTabs: EXAMPLES.map((e) => ({
+      defaultTabs: examples(options.exampleIds).map((e) => ({
         query: e.query,
         variables: e.variables ? JSON.stringify(e.variables, null, 2) : undefined,
       })),
@@ -148,6 +157,7 @@ export function buildApp(
         clearTimeout(grace);
       }
       await yoga.dispose();
+      await idempotency.close();
       await catena.close();
     },
   };

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const tokenUrl = embedded?.tokenUrl ?? config.catena.tokenUrl;
   if (!apiUrl || !tokenUrl) throw new Error('Catena endpoints are not resolved');
 
-  const app = buildApp({ ...config, catena: { ...config.catena, apiUrl, tokenUrl } });
+  const app = buildApp(
+    { ...config, catena: { ...config.catena, apiUrl, tokenUrl } },
+    { exampleIds: embedded?.exampleIds },
+  );
   const url = await app.start();
   const { logger } = app;
   if (embedded) {

@@ -33,21 +33,31 @@ const str = z.string().nullish();
 const bool = z.boolean().nullish();
 const int = z.number().int().nullish();
 const num = z.number().nullish();
-/** ISO-3166-1 alpha-3 as Catena checks it (`^\w{3}$`). */
-const alpha3 = z
-  .string()
-  .regex(/^\w{3}$/, 'must be a 3-letter country code')
-  .nullish();
-const year = z.number().int().min(1000).max(9999).nullish();
-const dateTime = z.iso.datetime({ offset: true }).nullish();
-const date = z.iso.date().nullish();
-const requiredId = z.string().min(1);
-const geoPoint = z
-  .object({
-    type: z.literal('Point'),
-    coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
-  })
-  .nullish();
+
+/**
+ * Field kinds used in several tables. The GraphQL layer recognises these exact instances to give
+ * them their GraphQL type and the gateway's stricter rules (e.g. a real ISO-3166 code list).
+ */
+export const FIELD = {
+  /** ISO-3166-1 alpha-3 as Catena checks it (`^\w{3}$`). */
+  alpha3: z
+    .string()
+    .regex(/^\w{3}$/, 'must be a 3-letter country code')
+    .nullish(),
+  year: z.number().int().min(1000).max(9999).nullish(),
+  dateTime: z.iso.datetime({ offset: true }).nullish(),
+  date: z.iso.date().nullish(),
+  geoPoint: z
+    .object({
+      type: z.literal('Point'),
+      coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+    })
+    .nullish(),
+  /** A Catena id of another record (Catena resolves it to the TSP's id). */
+  catenaId: z.guid().nullish(),
+  requiredCatenaId: z.guid(),
+} as const;
+const { alpha3, year, dateTime, date, geoPoint, catenaId, requiredCatenaId } = FIELD;
 
 /** Fields shared by vehicles and trailers. */
 const equipmentFields = {
@@ -120,8 +130,8 @@ export const userFields = {
 
 export const messageFields = {
   connection_id: uuid,
-  sender_id: requiredId,
-  recipient_id: requiredId,
+  sender_id: requiredCatenaId,
+  recipient_id: requiredCatenaId,
   message_text: str,
   priority: z.enum(MESSAGE_PRIORITIES).nullish(),
   reply_to_message_id: str,
@@ -129,8 +139,8 @@ export const messageFields = {
 
 export const groupMessageFields = {
   connection_id: uuid,
-  sender_id: requiredId,
-  recipient_ids: z.array(requiredId).min(1),
+  sender_id: requiredCatenaId,
+  recipient_ids: z.array(requiredCatenaId).min(1),
   message_text: str,
   priority: z.enum(MESSAGE_PRIORITIES).nullish(),
 };
@@ -138,9 +148,9 @@ export const groupMessageFields = {
 /** The current DVIR body, with Catena ids (the older `source_*` form is superseded). */
 export const dvirLogFields = {
   connection_id: uuid,
-  driver_id: requiredId,
-  vehicle_id: str,
-  trailer_id: str,
+  driver_id: requiredCatenaId,
+  vehicle_id: catenaId,
+  trailer_id: catenaId,
   occurred_at: dateTime,
   log_type: z.enum(DVIR_LOG_TYPES).nullish(),
   inspected_by: str,
@@ -163,9 +173,9 @@ export const fuelTransactionFields = {
   fuel_volume: z.number().positive(),
   fuel_volume_unit: z.enum(FUEL_VOLUME_UNITS).nullish(),
   fleet_ref: str,
-  driver_id: str,
-  vehicle_id: str,
-  co_driver_id: str,
+  driver_id: catenaId,
+  vehicle_id: catenaId,
+  co_driver_id: catenaId,
   source_driver_id: str,
   source_vehicle_id: str,
   source_co_driver_id: str,

@@ -38,3 +38,6 @@ builder.addScalarType('UUID', UUIDResolver);
 builder.addScalarType('JSONObject', JSONObjectResolver);
 
 builder.queryType({});
+
+/** The builder's SchemaTypes, for helpers that build fields programmatically. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

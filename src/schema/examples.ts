@@ -8,7 +8,108 @@ export interface Example {
   variables?: Record<string, unknown>;
 }
 
-export const EXAMPLES: Example[] = [
+/** Real ids to prefill the write examples with (embedded mode knows the simulator's seed). */
+export interface ExampleIds {
+  connectionId: string;
+  driverId: string;
+  otherUserId: string;
+  vehicleId: string;
+  trailerId: string;
+  workflowId: string;
+}
+
+const PLACEHOLDER_IDS: ExampleIds = {
+  connectionId: '00000000-0000-4000-8000-000000000001',
+  driverId: '00000000-0000-4000-8000-000000000002',
+  otherUserId: '00000000-0000-4000-8000-000000000003',
+  vehicleId: '00000000-0000-4000-8000-000000000004',
+  trailerId: '00000000-0000-4000-8000-000000000005',
+  workflowId: '00000000-0000-4000-8000-000000000006',
+};
+
+const WRITE_RESULT = `__typename
+    ... on Error { code message }
+    ... on InputValidationError { fieldErrors { path message } }
+    ... on TspRejectedError { operation { status logs { errorType errorDetails } } }`;
+
+const writes = (Name: string) => `{
+    ... on ${Name}Success { operation { id catenaId status resource } }
+    ${WRITE_RESULT}
+  }`;
+
+const WRITES_DOCUMENT = `# One mutation per Catena write: pick one with the run button's menu.
+# ASYNC (default) answers a PENDING operation; SYNC answers the TSP's outcome.
+# Put "simulate-failure" in a text field to see the simulator's TSP refuse it.
+
+mutation CreateVehicle($connectionId: UUID!) {
+  createVehicle(input: { connectionId: $connectionId, vehicleName: "Truck 42", vin: "1FTFW1E50NFA12345",
+      modelYear: 2024, licensePlateCountry: "USA", status: IN_SERVICE, engineType: DIESEL },
+    idempotencyKey: "create-truck-42") ${writes('CreateVehicle')}
+}
+
+mutation UpdateVehicle($connectionId: UUID!, $vehicleId: UUID!) {
+  updateVehicle(id: $vehicleId, input: { connectionId: $connectionId, status: IN_REPAIR, notes: "brakes" }, mode: SYNC)
+    ${writes('UpdateVehicle')}
+}
+
+mutation CreateTrailer($connectionId: UUID!) {
+  createTrailer(input: { connectionId: $connectionId, trailerName: "Reefer 7", trailerLength: 53, trailerType: "reefer" })
+    ${writes('CreateTrailer')}
+}
+
+mutation UpdateTrailer($connectionId: UUID!, $trailerId: UUID!) {
+  updateTrailer(id: $trailerId, input: { connectionId: $connectionId, isActive: false })
+    ${writes('UpdateTrailer')}
+}
+
+mutation CreateUser($connectionId: UUID!) {
+  createUser(input: { connectionId: $connectionId, username: "ada.driver", firstName: "Ada", lastName: "Lovelace",
+      isDriver: true, status: ACTIVE, licenseCountry: "USA", licenseExpiration: "2030-01-31" })
+    ${writes('CreateUser')}
+}
+
+mutation UpdateUser($connectionId: UUID!, $driverId: UUID!) {
+  updateUser(id: $driverId, input: { connectionId: $connectionId, phoneNumber: "+1 555 0100" })
+    ${writes('UpdateUser')}
+}
+
+mutation SendMessage($connectionId: UUID!, $driverId: String!, $otherUserId: String!) {
+  sendMessage(input: { connectionId: $connectionId, senderId: $otherUserId, recipientId: $driverId,
+      messageText: "Load 1234 is ready at dock 5", priority: HIGH })
+    ${writes('SendMessage')}
+}
+
+mutation SendGroupMessage($connectionId: UUID!, $driverId: String!, $otherUserId: String!) {
+  sendGroupMessage(input: { connectionId: $connectionId, senderId: $otherUserId, recipientIds: [$driverId],
+      messageText: "Storm warning on I-80" })
+    ${writes('SendGroupMessage')}
+}
+
+mutation CreateDvirLog($connectionId: UUID!, $driverId: String!, $vehicleIdText: String) {
+  createDvirLog(input: { connectionId: $connectionId, driverId: $driverId, vehicleId: $vehicleIdText,
+      logType: PRE_TRIP, defects: [BRAKES, TIRES], driverComment: "Left rear tire low" })
+    ${writes('CreateDvirLog')}
+}
+
+mutation CreateFuelTransaction($connectionId: UUID!, $driverId: String) {
+  createFuelTransaction(input: { connectionId: $connectionId, fuelVolume: 120.5, fuelVolumeUnit: US_GALLON,
+      driverId: $driverId, fuelType: DIESEL, totalCost: 455.2, currency: "USD",
+      location: { longitude: -87.62, latitude: 41.88 } })
+    ${writes('CreateFuelTransaction')}
+}
+
+mutation CreateWorkflow($connectionId: UUID!) {
+  createWorkflow(input: { connectionId: $connectionId, sourceWorkflowId: "route-77", workflowStatus: PLANNED,
+      stops: [{ sequenceNumber: 1, stopType: PICKUP, activities: [ARRIVE, LOADING], locationName: "Dock 5" }] })
+    ${writes('CreateWorkflow')}
+}
+
+mutation UpdateWorkflow($connectionId: UUID!, $workflowId: UUID!) {
+  updateWorkflow(id: $workflowId, input: { connectionId: $connectionId, workflowStatus: ACTIVE })
+    ${writes('UpdateWorkflow')}
+}`;
+
+const READ_EXAMPLES: Example[] = [
   {
     name: 'Connections',
     query: `# Every fleet <-> TSP connection, 10 at a time.
@@ -74,3 +175,11 @@ query Node($id: ID!) {
     variables: { id: 'paste an id here' },
   },
 ];
+
+/** The GraphiQL tabs; `ids` fills the write examples' variables. */
+export function examples(ids: ExampleIds = PLACEHOLDER_IDS): Example[] {
+  return [
+    ...READ_EXAMPLES,
+    { name: 'Writes', query: WRITES_DOCUMENT, variables: { ...ids, vehicleIdText: ids.vehicleId } },
+  ];
+}

@@ -5,5 +5,6 @@ import './connection.ts';
 import './operation-log.ts';
 import './resource-operation.ts';
 import './node.ts';
+import './mutations.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

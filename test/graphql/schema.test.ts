@@ -12,7 +12,8 @@ import {
 import type { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/context.ts';
-import { EXAMPLES } from '../../src/schema/examples.ts';
+import { createMemoryIdempotencyStore } from '../../src/idempotency/memory.ts';
+import { examples } from '../../src/schema/examples.ts';
 import { schema } from '../../src/schema/index.ts';
 import { ConnectionByIdDocument, OperationsWithLogsDocument } from '../generated/graphql.ts';
 import { createMockCatena, MOCK_ORIGIN, type MockCatena } from '../helpers/mock-catena.ts';
@@ -22,7 +23,7 @@ describe('the schema', () => {
     expect(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8')).toBe(printSchema(schema));
   });
 
-  it.each(EXAMPLES.map((e) => [e.name, e.query]))('accepts the GraphiQL example "%s"', (_, query) => {
+  it.each(examples().map((e) => [e.name, e.query]))('accepts the GraphiQL example "%s"', (_, query) => {
     expect(validate(schema, parse(query))).toEqual([]);
   });
 
@@ -59,7 +60,7 @@ describe('executing against a drifted Catena', () => {
   beforeEach(() => {
     mock = createMockCatena();
     agent = mock.agent;
-    context = createContext({ catena: mock.client });
+    context = createContext({ catena: mock.client, idempotency: createMemoryIdempotencyStore() });
   });
 
   afterEach(async () => {

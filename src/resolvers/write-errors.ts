@@ -1,0 +1,83 @@
+/**
+ * The expected outcomes of a write other than success, as classes the schema turns into result
+ * union members (each implements the GraphQL `Error` interface). Messages are the gateway's own,
+ * never Catena's wording, except field messages of a Catena 422 (written for API clients).
+ */
+import type { ResourceOperation } from '../catena/schemas.ts';
+
+export interface FieldError {
+  /** GraphQL path of the offending value, e.g. `["input", "stops", "0", "stopType"]`. */
+  path: string[];
+  message: string;
+}
+
+/** Base of every typed write error; registered with the errors plugin, never the global Error. */
+export abstract class WriteError extends Error {
+  abstract readonly code: string;
+}
+
+export class InputValidationError extends WriteError {
+  readonly code = 'INPUT_VALIDATION';
+  constructor(
+    readonly fieldErrors: FieldError[],
+    message = fieldErrors.length === 1
+      ? `Invalid input at ${fieldErrors[0]?.path.join('.')}: ${fieldErrors[0]?.message}`
+      : `The input has ${fieldErrors.length} invalid values`,
+  ) {
+    super(message);
+    this.name = 'InputValidationError';
+  }
+}
+
+export class NotFoundError extends WriteError {
+  readonly code = 'NOT_FOUND';
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends WriteError {
+  readonly code = 'CONFLICT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export class RateLimitedError extends WriteError {
+  readonly code = 'RATE_LIMITED';
+  constructor(readonly retryAfterSeconds: number | null) {
+    super(
+      retryAfterSeconds === null
+        ? 'Catena is rate limiting writes; retry later.'
+        : `Catena is rate limiting writes; retry in ${retryAfterSeconds} s.`,
+    );
+    this.name = 'RateLimitedError';
+  }
+}
+
+export class TspRejectedError extends WriteError {
+  readonly code = 'TSP_REJECTED';
+  constructor(readonly operation: ResourceOperation) {
+    super('The telematics provider rejected the write; see operation.logs for why.');
+    this.name = 'TspRejectedError';
+  }
+}
+
+export class ForbiddenError extends WriteError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export const WRITE_ERRORS = [
+  InputValidationError,
+  NotFoundError,
+  ConflictError,
+  RateLimitedError,
+  TspRejectedError,
+  ForbiddenError,
+] as const;

@@ -1,0 +1,170 @@
+/**
+ * The twelve writes: validate the input (nothing reaches Catena otherwise), send it once, map
+ * Catena's refusals to typed results, and honour idempotency keys.
+ */
+import { createHash } from 'node:crypto';
+import { WRITES, type WriteName } from '../catena/bodies.ts';
+import {
+  CatenaConflictError,
+  CatenaConnectionError,
+  CatenaForbiddenError,
+  CatenaInvalidResponseError,
+  CatenaNotFoundError,
+  CatenaRateLimitedError,
+  CatenaTimeoutError,
+  CatenaTspRejectedError,
+  CatenaValidationError,
+} from '../catena/errors.ts';
+import type { ResourceOperation } from '../catena/schemas.ts';
+import type { GatewayContext } from '../context.ts';
+import type { IdempotentOutcome } from '../idempotency/store.ts';
+import {
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  InputValidationError,
+  NotFoundError,
+  RateLimitedError,
+  TspRejectedError,
+  WriteError,
+} from './write-errors.ts';
+import { camelCase, WRITE_INPUTS } from './write-input.ts';
+
+export type WriteMode = 'ASYNC' | 'SYNC';
+
+export interface WriteArgs {
+  /** The record to update (updates only). */
+  id?: string;
+  input: Record<string, unknown>;
+  mode?: WriteMode | null;
+  idempotencyKey?: string | null;
+}
+
+export const MAX_IDEMPOTENCY_KEY = 255;
+/** How long a retry waits for a concurrent call with the same key before giving up. */
+const SETTLE_TIMEOUT_MS = 30_000;
+
+/** Catena's 422 path (`stops.0.stop_type`, FastAPI's `body.x`, `query.is_sync`, `path.id`) as a GraphQL path. */
+export function graphqlPath(catenaPath: string): string[] {
+  const parts = catenaPath.split('.').filter(Boolean);
+  if (parts[0] === 'path') return ['id'];
+  if (parts[0] === 'query') return parts[1] === 'is_sync' ? ['mode'] : ['input'];
+  if (parts[0] === 'body') parts.shift();
+  return ['input', ...parts.map((part) => (/^\d+$/.test(part) ? part : camelCase(part)))];
+}
+
+/** Whether a failed call may have been carried out by Catena anyway. */
+function mayHaveWritten(error: unknown): boolean {
+  // A typed outcome means Catena answered 4xx: it wrote nothing.
+  if (error instanceof WriteError) return false;
+  if (error instanceof CatenaTimeoutError || error instanceof CatenaInvalidResponseError) return true;
+  if (error instanceof CatenaConnectionError) return error.requestMayHaveBeenSent;
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' ? status >= 500 : true;
+}
+
+function toWriteError(error: unknown, name: WriteName, id: string | undefined): unknown {
+  const { resource, operation } = WRITES[name];
+  if (error instanceof CatenaValidationError) {
+    const fieldErrors: FieldError[] = error.issues.map((issue) => ({
+      path: graphqlPath(issue.path),
+      message: issue.message,
+    }));
+    return new InputValidationError(
+      fieldErrors.length > 0 ? fieldErrors : [{ path: ['input'], message: 'Catena refused the input' }],
+    );
+  }
+  if (error instanceof CatenaNotFoundError) {
+    return new NotFoundError(
+      operation === 'update'
+        ? `Catena has no ${resource} ${id} on this connection, or no such connection.`
+        : 'Catena has no such connection.',
+    );
+  }
+  if (error instanceof CatenaConflictError) {
+    return new ConflictError(`Catena refused the ${resource} as a conflict with an existing record.`);
+  }
+  if (error instanceof CatenaRateLimitedError) return new RateLimitedError(error.retryAfterSeconds ?? null);
+  if (error instanceof CatenaTspRejectedError) return new TspRejectedError(error.operation);
+  if (error instanceof CatenaForbiddenError) {
+    return new ForbiddenError('Catena does not allow this write through this connection.');
+  }
+  return error;
+}
+
+function replay(outcome: IdempotentOutcome): ResourceOperation {
+  if (outcome.kind === 'uncertain') {
+    throw new ConflictError(
+      'The first call with this idempotency key may have reached Catena but its outcome is unknown; ' +
+        'look for the operation in resourceOperations before writing again with a new key.',
+    );
+  }
+  if (outcome.rejected) throw new TspRejectedError(outcome.operation);
+  return outcome.operation;
+}
+
+export async function performWrite(
+  ctx: GatewayContext,
+  name: WriteName,
+  args: WriteArgs,
+): Promise<ResourceOperation> {
+  const body = WRITE_INPUTS[name].toBody(args.input);
+  const sync = args.mode === 'SYNC';
+  const send = async (): Promise<ResourceOperation> => {
+    const method = ctx.catena.writes[name] as (...a: unknown[]) => Promise<ResourceOperation>;
+    const options = { sync, requestId: ctx.requestId };
+    try {
+      return await (args.id === undefined ? method(body, options) : method(args.id, body, options));
+    } catch (error) {
+      throw toWriteError(error, name, args.id);
+    }
+  };
+
+  const given = args.idempotencyKey;
+  if (given === undefined || given === null) return send();
+  if (given.length === 0 || given.length > MAX_IDEMPOTENCY_KEY) {
+    throw new InputValidationError([
+      { path: ['idempotencyKey'], message: `must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` },
+    ]);
+  }
+  const key = `${ctx.viewerId}:${name}:${given}`;
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ id: args.id ?? null, sync, body }))
+    .digest('base64url');
+
+  let claim = await ctx.idempotency.claim(key, fingerprint);
+  if (claim.state === 'running') {
+    if (claim.fingerprint !== fingerprint) throw differentInput();
+    await ctx.idempotency.settled(key, SETTLE_TIMEOUT_MS);
+    claim = await ctx.idempotency.claim(key, fingerprint);
+    if (claim.state === 'running')
+      throw new ConflictError('A call with this idempotency key is still in progress.');
+  }
+  if (claim.state === 'done') {
+    if (claim.fingerprint !== fingerprint) throw differentInput();
+    return replay(claim.outcome);
+  }
+
+  try {
+    const operation = await send();
+    await ctx.idempotency.finish(key, fingerprint, { kind: 'operation', operation, rejected: false });
+    return operation;
+  } catch (error) {
+    if (error instanceof TspRejectedError) {
+      await ctx.idempotency.finish(key, fingerprint, {
+        kind: 'operation',
+        operation: error.operation,
+        rejected: true,
+      });
+    } else if (mayHaveWritten(error)) {
+      await ctx.idempotency.finish(key, fingerprint, { kind: 'uncertain' });
+    } else {
+      await ctx.idempotency.release(key);
+    }
+    throw error;
+  }
+}
+
+function differentInput() {
+  return new ConflictError('This idempotency key was already used with a different input.');
+}

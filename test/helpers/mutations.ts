@@ -1,0 +1,93 @@
+import { WRITES, type WriteName } from '../../src/catena/bodies.ts';
+import { type InputField, WRITE_INPUTS } from '../../src/resolvers/write-input.ts';
+import type { GraphQLResponse, TestGateway } from './gateway.ts';
+
+/** A Catena wire body as the mutation's GraphQL input (the inverse of the gateway's mapping). */
+export function graphqlInput(name: WriteName, body: Record<string, unknown>): Record<string, unknown> {
+  return fromWire(WRITE_INPUTS[name].fields, body);
+}
+
+function fromWire(fields: InputField[], body: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = body[field.wire];
+    if (value === undefined) continue;
+    const one = (v: unknown) => {
+      if (v === null) return null;
+      if (field.shape.kind === 'enum') return String(v).toUpperCase();
+      if (field.shape.kind === 'object') return fromWire(field.shape.fields, v as Record<string, unknown>);
+      if (field.shape.kind === 'geoPoint') {
+        const [longitude, latitude] = (v as { coordinates: [number, number] }).coordinates;
+        return { longitude, latitude };
+      }
+      return v;
+    };
+    input[field.name] = field.list && Array.isArray(value) ? value.map(one) : one(value);
+  }
+  return input;
+}
+
+const capitalize = (name: string) => `${name[0]?.toUpperCase()}${name.slice(1)}`;
+const OPERATION =
+  'id catenaId status resource operationType connectionId sourceId resourceId logs { status errorType }';
+
+/** The mutation document for `name`, selecting every result type. */
+export function mutationDocument(name: WriteName): string {
+  const Name = capitalize(name);
+  const update = WRITES[name].operation === 'update';
+  return `mutation Write(${update ? '$id: UUID!, ' : ''}$input: ${Name}Input!, $mode: WriteMode, $key: String) {
+    result: ${name}(${update ? 'id: $id, ' : ''}input: $input, mode: $mode, idempotencyKey: $key) {
+      __typename
+      ... on ${Name}Success { operation { ${OPERATION} } }
+      ... on Error { message code }
+      ... on InputValidationError { fieldErrors { path message } }
+      ... on RateLimitedError { retryAfterSeconds }
+      ... on TspRejectedError { operation { ${OPERATION} } }
+    }
+  }`;
+}
+
+export interface WriteResult {
+  __typename: string;
+  message?: string;
+  code?: string;
+  operation?: {
+    id: string;
+    catenaId: string;
+    status: string;
+    resource: string;
+    operationType: string;
+    connectionId: string;
+    sourceId: string | null;
+    resourceId: string | null;
+    logs: { status: string; errorType: string | null }[];
+  };
+  fieldErrors?: { path: string[]; message: string }[];
+  retryAfterSeconds?: number | null;
+}
+
+export interface WriteCall {
+  id?: string;
+  input: Record<string, unknown>;
+  mode?: 'ASYNC' | 'SYNC';
+  key?: string;
+}
+
+export async function write(
+  gw: TestGateway,
+  name: WriteName,
+  call: WriteCall,
+): Promise<GraphQLResponse<{ result: WriteResult }>> {
+  return gw.gql<{ result: WriteResult }>(mutationDocument(name), {
+    id: call.id,
+    input: call.input,
+    mode: call.mode,
+    key: call.key,
+  });
+}
+
+/** The simulator route a write goes to, as its request counters name it. */
+export function writeRoute(name: WriteName): string {
+  const spec = WRITES[name];
+  return spec.operation === 'update' ? `PATCH ${spec.path}/:id` : `POST ${spec.path}`;
+}
