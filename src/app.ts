@@ -1,21 +1,28 @@
 /**
- * `buildApp(config)`: the gateway as one object that can start and stop: Yoga (GraphQL over HTTP,
- * GraphiQL, /health, /ready) on a node:http server whose sockets it tracks, so `stop()` is clean.
- * It never reads `process.env`.
+ * `buildApp(config)`: the gateway as one object that can start and stop: Yoga (GraphQL over HTTP
+ * and SSE, GraphiQL, /health, /ready), graphql-ws on the same port and path, and the Catena webhook
+ * receiver, on a node:http server whose sockets it tracks, so `stop()` is clean. It never reads
+ * `process.env`.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { ExecutionArgs } from 'graphql';
+import type { OperationResult } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
 import { type CatenaClient, createCatenaClient } from './catena/client.ts';
 import type { Config } from './config.ts';
-import { createContext, type GatewayContext } from './context.ts';
+import { createContext, type GatewayContext, type GatewayServices } from './context.ts';
 import { toClientError } from './errors.ts';
 import { createMemoryIdempotencyStore } from './idempotency/memory.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { type ExampleIds, examples } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
+import { createEventServices, type EventServicesOptions } from './subscriptions/services.ts';
+import { createWebhookReceiver, type WebhookReceiverOptions } from './subscriptions/webhook-receiver.ts';
 
 /** The Catena endpoints the app talks to, resolved (embedded mode knows them only at start). */
 export interface ResolvedCatena {
@@ -27,10 +34,25 @@ export interface AppOptions {
   logger?: Logger;
   /** Where idempotency keys live; in memory (one replica) by default. */
   idempotency?: IdempotencyStore;
+  /** Distributed stores and polling settings for the event side (see EventServicesOptions). */
+  events?: Omit<EventServicesOptions, 'catena' | 'logger'>;
+  /** Limits of the webhook receiver (see WebhookReceiverOptions). */
+  webhooks?: Pick<WebhookReceiverOptions, 'maxWireBytes' | 'maxBytes' | 'toleranceMs' | 'deadlineMs'>;
   /** Real ids for the GraphiQL write examples (embedded mode passes the simulator's seed). */
   exampleIds?: ExampleIds;
   /** How long `stop()` lets in-flight requests finish before closing their sockets. */
   shutdownGraceMs?: number;
+  /** WebSocket keep-alive ping interval [12 s]. */
+  keepAliveMs?: number;
+}
+
+export interface AppStats {
+  /** Event streams listening (one per active subscription). */
+  subscribers: number;
+  /** Pending operations watched for missed webhooks. */
+  polling: number;
+  /** Open graphql-ws connections. */
+  websockets: number;
 }
 
 export interface App {
@@ -40,12 +62,27 @@ export interface App {
   stop(): Promise<void>;
   readonly url: string;
   readonly catena: CatenaClient;
+  readonly services: GatewayServices;
   readonly logger: Logger;
+  stats(): AppStats;
   /** In-process requests, for tests (`app.fetch('http://gateway/graphql', ...)`). */
   fetch: (input: string, init?: RequestInit) => Promise<Response>;
 }
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+const WEBHOOK_PATH = '/webhooks/catena';
+
+/** What a transport hands the context factory. */
+interface ServerContext {
+  transport?: 'ws';
+}
+
+type EnvelopedArgs = ExecutionArgs & {
+  rootValue: {
+    execute: (args: ExecutionArgs) => OperationResult;
+    subscribe: (args: ExecutionArgs) => OperationResult;
+  };
+};
 
 export function buildApp(
   config: Config & { catena: Config['catena'] & ResolvedCatena },
@@ -64,21 +101,28 @@ export function buildApp(
         'retrying Catena call',
       ),
   });
-
   const idempotency = options.idempotency ?? createMemoryIdempotencyStore();
+  const events = createEventServices({ catena, logger, ...options.events });
+  const services: GatewayServices = { catena, idempotency, hub: events.hub, poller: events.poller, logger };
+  const receiveWebhook = createWebhookReceiver({
+    secrets: config.webhookSecrets,
+    hub: events.hub,
+    dedupe: events.dedupe,
+    logger,
+    ...options.webhooks,
+  });
 
-  const yoga = createYoga<Record<string, never>, GatewayContext>({
+  const yoga = createYoga<ServerContext, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     healthCheckEndpoint: '/health',
     context: ({ request }) => {
-      const given = request.headers.get('x-request-id');
+      const given = request?.headers.get('x-request-id');
       return createContext({
-        catena,
-        idempotency,
+        services,
         requestId: given && SAFE_REQUEST_ID.test(given) ? given : randomUUID(),
-        signal: request.signal,
+        signal: request?.signal,
       });
     },
     maskedErrors: { maskError: (error) => toClientError(error) },
@@ -113,23 +157,64 @@ export function buildApp(
 
   const sockets = new Set<Socket>();
   let server: Server | undefined;
+  let wsServer: WebSocketServer | undefined;
+  let disposeWs: (() => Promise<void> | void) | undefined;
   let url: string | undefined;
+
+  const route = (req: IncomingMessage) => (req.url ?? '/').split('?')[0];
 
   return {
     catena,
+    services,
     logger,
     fetch: (input, init = {}) => Promise.resolve(yoga.fetch(input, init)),
+    stats: () => ({
+      subscribers: events.hub.listeners,
+      polling: events.poller.watching,
+      websockets: wsServer?.clients.size ?? 0,
+    }),
     get url() {
       if (!url) throw new Error('the gateway has not started');
       return url;
     },
     async start(port = config.server.port, host = config.server.host) {
-      server = createServer(yoga);
-      server.on('connection', (socket) => {
+      const listening = createServer((req, res) => {
+        if (route(req) === WEBHOOK_PATH) void receiveWebhook(req, res);
+        else void yoga(req, res);
+      });
+      server = listening;
+      listening.on('connection', (socket) => {
         sockets.add(socket);
         socket.once('close', () => sockets.delete(socket));
       });
-      const listening = server;
+
+      wsServer = new WebSocketServer({ server: listening, path: '/graphql' });
+      const ws = useServer<Record<string, unknown>>(
+        {
+          execute: (args) => (args as EnvelopedArgs).rootValue.execute(args),
+          subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args),
+          onSubscribe: async (ctx, _id, params) => {
+            const enveloped = yoga.getEnveloped({ ...ctx, transport: 'ws', params });
+            const args: EnvelopedArgs = {
+              schema: enveloped.schema,
+              operationName: params.operationName,
+              document: enveloped.parse(params.query),
+              variableValues: params.variables,
+              contextValue: await enveloped.contextFactory(),
+              rootValue: {
+                execute: enveloped.execute as (a: ExecutionArgs) => OperationResult,
+                subscribe: enveloped.subscribe as (a: ExecutionArgs) => OperationResult,
+              },
+            };
+            const errors = enveloped.validate(args.schema, args.document);
+            return errors.length > 0 ? errors : args;
+          },
+        },
+        wsServer,
+        options.keepAliveMs ?? 12_000,
+      );
+      disposeWs = () => ws.dispose();
+
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);
         listening.listen(port, host, () => {
@@ -144,6 +229,9 @@ export function buildApp(
     async stop() {
       const closing = server;
       server = undefined;
+      // WebSocket clients are told the server is going away (1001) and reconnect elsewhere.
+      await disposeWs?.();
+      wsServer?.close();
       if (closing) {
         const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
         // Keep-alive sockets go idle as their in-flight requests finish: close each as it does.
@@ -156,6 +244,7 @@ export function buildApp(
         clearInterval(sweep);
         clearTimeout(grace);
       }
+      events.close();
       await yoga.dispose();
       await idempotency.close();
       await catena.close();

@@ -6,9 +6,21 @@ import { randomUUID } from 'node:crypto';
 import type { CallOptions, CatenaClient } from './catena/client.ts';
 import { createLoaders, type Loaders } from './catena/loaders.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
+import type { Logger } from './logger.ts';
+import type { EventHub } from './subscriptions/hub.ts';
+import type { StalePoller } from './subscriptions/poller.ts';
 
-export interface GatewayContext {
+/** What every request shares: built once per gateway. */
+export interface GatewayServices {
   catena: CatenaClient;
+  idempotency: IdempotencyStore;
+  hub: EventHub;
+  poller: StalePoller;
+  logger: Logger;
+}
+
+export interface GatewayContext extends GatewayServices {
+  /** Per request; replaced for every subscription event (see `refreshLoaders`). */
   loaders: Loaders;
   /** Propagated to Catena as `X-Request-Id`. */
   requestId: string;
@@ -16,24 +28,26 @@ export interface GatewayContext {
   call: CallOptions;
   /** Who is calling; scopes idempotency keys. `anonymous` while client authentication is off. */
   viewerId: string;
-  idempotency: IdempotencyStore;
 }
 
 export interface ContextInput {
-  catena: CatenaClient;
-  idempotency: IdempotencyStore;
+  services: GatewayServices;
   viewerId?: string;
   requestId?: string;
   signal?: AbortSignal;
 }
 
 export function createContext({
-  catena,
-  idempotency,
+  services,
   viewerId = 'anonymous',
   requestId = randomUUID(),
   signal,
 }: ContextInput): GatewayContext {
   const call: CallOptions = { requestId, signal };
-  return { catena, loaders: createLoaders(catena, call), requestId, call, viewerId, idempotency };
+  return { ...services, loaders: createLoaders(services.catena, call), requestId, call, viewerId };
+}
+
+/** Gives a long-lived (subscription) context fresh loaders, so each event reads fresh data. */
+export function refreshLoaders(ctx: GatewayContext): void {
+  ctx.loaders = createLoaders(ctx.catena, ctx.call);
 }

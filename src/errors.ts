@@ -23,6 +23,8 @@ import {
 
 export type ClientErrorCode =
   | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'RESUME_POINT_UNAVAILABLE'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_RATE_LIMITED'
@@ -32,15 +34,23 @@ export type ClientErrorCode =
   | 'UPSTREAM_ERROR'
   | 'INTERNAL_SERVER_ERROR';
 
-/** A request the gateway refuses itself (bad cursor, page size, filter). Its message is shown. */
-export class UserInputError extends Error {
-  readonly code = 'BAD_USER_INPUT';
+/** A request the gateway refuses itself, with a message meant for the client. */
+export class ClientError extends Error {
   constructor(
+    readonly code: ClientErrorCode,
     message: string,
     /** The argument at fault, e.g. `first` or `filter.fleetRefs`. */
     readonly argument?: string,
   ) {
     super(message);
+    this.name = 'ClientError';
+  }
+}
+
+/** Bad arguments (cursor, page size, filter): `BAD_USER_INPUT`. */
+export class UserInputError extends ClientError {
+  constructor(message: string, argument?: string) {
+    super('BAD_USER_INPUT', message, argument);
     this.name = 'UserInputError';
   }
 }
@@ -91,7 +101,7 @@ export function toClientError(error: unknown): GraphQLError {
   const base = error instanceof GraphQLError ? error : undefined;
   const options = { nodes: base?.nodes, source: base?.source, positions: base?.positions, path: base?.path };
 
-  if (original instanceof UserInputError) {
+  if (original instanceof ClientError) {
     return new GraphQLError(original.message, {
       ...options,
       extensions: { code: original.code, ...(original.argument ? { argument: original.argument } : {}) },

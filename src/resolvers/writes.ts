@@ -114,9 +114,15 @@ export async function performWrite(
     const method = ctx.catena.writes[name] as (...a: unknown[]) => Promise<ResourceOperation>;
     const options = { sync, requestId: ctx.requestId };
     try {
-      return await (args.id === undefined ? method(body, options) : method(args.id, body, options));
+      const operation = await (args.id === undefined
+        ? method(body, options)
+        : method(args.id, body, options));
+      await announce(ctx, operation);
+      return operation;
     } catch (error) {
-      throw toWriteError(error, name, args.id);
+      const mapped = toWriteError(error, name, args.id);
+      if (mapped instanceof TspRejectedError) await announce(ctx, mapped.operation);
+      throw mapped;
     }
   };
 
@@ -162,6 +168,19 @@ export async function performWrite(
       await ctx.idempotency.release(key);
     }
     throw error;
+  }
+}
+
+/**
+ * Our own writes are events too: an async write is CREATED now (Catena's own `created` webhook for
+ * it is then a duplicate); a sync write's outcome is final, and Catena sends no webhook for it.
+ * The write happened whatever becomes of this, so a failure to publish is only logged.
+ */
+async function announce(ctx: GatewayContext, operation: ResourceOperation): Promise<void> {
+  try {
+    await ctx.hub.ingest(operation, 'write');
+  } catch (error) {
+    ctx.logger.warn({ err: error, operationId: operation.id }, 'could not publish the event of a write');
   }
 }
 

@@ -6,5 +6,6 @@ import './operation-log.ts';
 import './resource-operation.ts';
 import './node.ts';
 import './mutations.ts';
+import './subscriptions.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

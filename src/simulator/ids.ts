@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 function formatUuid(bytes: Buffer): string {
   const hex = bytes.subarray(0, 16).toString('hex');
@@ -14,13 +14,7 @@ export function uuidFromName(name: string): string {
 }
 
 /** UUID v7: sorts by creation time, as Catena's webhook event ids do. */
-export function uuidV7(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  return formatUuid(bytes);
-}
+export { uuidV7 } from '../ids.ts';
 
 export function randomId(): string {
   return randomUUID();

@@ -125,10 +125,14 @@ describe('idempotency keys', () => {
     const { body } = writeCases(gw.sim.fixtures).createTrailer;
     const input = graphqlInput('createTrailer', body);
     const as = (viewerId: string) =>
-      performWrite(createContext({ catena: gw.app.catena, idempotency, viewerId }), 'createTrailer', {
-        input,
-        idempotencyKey: 'shared-key',
-      });
+      performWrite(
+        createContext({ services: { ...gw.app.services, idempotency }, viewerId }),
+        'createTrailer',
+        {
+          input,
+          idempotencyKey: 'shared-key',
+        },
+      );
     const [alice, bob, aliceAgain] = [await as('alice'), await as('bob'), await as('alice')];
     expect(alice.id).not.toBe(bob.id);
     expect(aliceAgain.id).toBe(alice.id);

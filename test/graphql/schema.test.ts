@@ -12,11 +12,11 @@ import {
 import type { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/context.ts';
-import { createMemoryIdempotencyStore } from '../../src/idempotency/memory.ts';
 import { examples } from '../../src/schema/examples.ts';
 import { schema } from '../../src/schema/index.ts';
 import { ConnectionByIdDocument, OperationsWithLogsDocument } from '../generated/graphql.ts';
 import { createMockCatena, MOCK_ORIGIN, type MockCatena } from '../helpers/mock-catena.ts';
+import { testServices } from '../helpers/services.ts';
 
 describe('the schema', () => {
   it('is what the committed schema.graphql says (run `npm run codegen` after changing it)', () => {
@@ -60,7 +60,7 @@ describe('executing against a drifted Catena', () => {
   beforeEach(() => {
     mock = createMockCatena();
     agent = mock.agent;
-    context = createContext({ catena: mock.client, idempotency: createMemoryIdempotencyStore() });
+    context = createContext({ services: testServices(mock.client) });
   });
 
   afterEach(async () => {

@@ -1,0 +1,33 @@
+/**
+ * Which fleet and TSP a connection belongs to, when only its id is known (webhook records and
+ * write answers may lack `fleet_ref`/`source_name`). Cached briefly; concurrent lookups of one id
+ * share one read.
+ */
+import type { CatenaClient } from './client.ts';
+import type { Connection } from './schemas.ts';
+
+export interface ConnectionDirectory {
+  get(connectionId: string): Promise<Connection | undefined>;
+}
+
+export function createConnectionDirectory(
+  catena: CatenaClient,
+  ttlMs = 60_000,
+  now = Date.now,
+): ConnectionDirectory {
+  const cache = new Map<string, { value: Promise<Connection | undefined>; expiresAt: number }>();
+  return {
+    get(connectionId) {
+      const hit = cache.get(connectionId);
+      if (hit && hit.expiresAt > now()) return hit.value;
+      const value = catena.getConnection(connectionId).catch(() => undefined);
+      cache.set(connectionId, { value, expiresAt: now() + ttlMs });
+      if (cache.size > 10_000) cache.delete(cache.keys().next().value ?? '');
+      // A failed lookup is not worth remembering for the whole TTL.
+      void value.then((c) => {
+        if (!c) cache.delete(connectionId);
+      });
+      return value;
+    },
+  };
+}

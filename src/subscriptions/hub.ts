@@ -1,0 +1,100 @@
+/**
+ * The event hub: the one way an operation state becomes an event. Webhooks, our own writes and the
+ * missed-webhook poller all ingest here; each distinct state (operation id, status, updated_at) is
+ * published exactly once however many times and from wherever it arrives.
+ */
+import type { ResourceOperation } from '../catena/schemas.ts';
+import type { EventLog } from './event-log.ts';
+import {
+  type EventPubSub,
+  eventTypeOf,
+  OPERATION_EVENTS,
+  type OperationEvent,
+  type OperationEventType,
+  stateKey,
+} from './events.ts';
+import type { DedupeStore, LatestStateStore } from './stores.ts';
+import { withCleanup } from './streams.ts';
+
+export type EventSource = 'webhook' | 'write' | 'poll';
+export type IngestResult = 'published' | 'duplicate';
+
+export interface EventHub {
+  /** Publishes this state of `op` unless it was published before. */
+  ingest(op: ResourceOperation, source: EventSource, type?: OperationEventType): Promise<IngestResult>;
+  /** Every event from now on (subscribe before reading current state, so nothing falls between). */
+  subscribe(): AsyncIterableIterator<OperationEvent>;
+  /** Subscribers listening now (returns to zero when every client has gone). */
+  readonly listeners: number;
+  /** The newest state the hub has seen of an operation, if any. */
+  latest(operationId: string): Promise<ResourceOperation | undefined>;
+  /** The events after `eventId` (see EventLog.after). */
+  readonly log: EventLog;
+  /** Called after each published event (the poller resets its clock on it). */
+  onPublished(listener: (event: OperationEvent, source: EventSource) => void): () => void;
+}
+
+export interface EventHubOptions {
+  pubsub: EventPubSub;
+  dedupe: DedupeStore;
+  states: LatestStateStore;
+  log: EventLog;
+  /** Fills in what a record may lack (the connection's `fleet_ref` and `source_name`). */
+  enrich?: (op: ResourceOperation) => Promise<ResourceOperation>;
+  /** How long a published state is remembered for dedupe; Catena replays a DLQ for up to 14 days. */
+  dedupeTtlMs?: number;
+}
+
+export const STATE_DEDUPE_TTL_MS = 15 * 24 * 60 * 60 * 1000;
+
+export function createEventHub({
+  pubsub,
+  dedupe,
+  states,
+  log,
+  enrich = async (op) => op,
+  dedupeTtlMs = STATE_DEDUPE_TTL_MS,
+}: EventHubOptions): EventHub {
+  const listeners = new Set<(event: OperationEvent, source: EventSource) => void>();
+  let active = 0;
+  return {
+    async ingest(op, source, type) {
+      const key = stateKey(op);
+      if (!(await dedupe.firstTime(key, dedupeTtlMs))) return 'duplicate';
+      let event: OperationEvent;
+      try {
+        const operation = await enrich(op);
+        await states.advance(operation);
+        event = await log.append({
+          type: type ?? eventTypeOf(op.status),
+          occurredAt: op.updated_at,
+          operation,
+        });
+        pubsub.publish(OPERATION_EVENTS, event);
+      } catch (error) {
+        // Not published: let a retry of the same delivery try again.
+        await dedupe.forget(key).catch(() => undefined);
+        throw error;
+      }
+      for (const listener of listeners) listener(event, source);
+      return 'published';
+    },
+    subscribe() {
+      active++;
+      const events = pubsub.subscribe(OPERATION_EVENTS);
+      return withCleanup(events, async () => {
+        active--;
+        await events.return();
+      });
+    },
+    get listeners() {
+      return active;
+    },
+    latest: (id) => states.get(id),
+    log,
+    onPublished(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

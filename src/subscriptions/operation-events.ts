@@ -1,0 +1,78 @@
+/**
+ * `resourceOperationEvents(filter, after)`: every operation event matching the filter. With `after`,
+ * the events logged after that id are replayed first, then live ones follow with no gap and no
+ * duplicate at the seam (live listening starts before the replay is read; ids order the two).
+ */
+import type { GatewayContext } from '../context.ts';
+import { ClientError } from '../errors.ts';
+import { ResumeError } from './event-log.ts';
+import type { OperationEvent, OperationEventType } from './events.ts';
+import { withCleanup } from './streams.ts';
+
+export interface OperationEventFilter {
+  connectionIds?: readonly string[] | null;
+  operationIds?: readonly string[] | null;
+  /** Catena values (`vehicle`). */
+  resources?: readonly string[] | null;
+  /** Catena values (`pending`). */
+  statuses?: readonly string[] | null;
+  fleetRefs?: readonly string[] | null;
+  types?: readonly OperationEventType[] | null;
+}
+
+/** A predicate for `filter`; a missing or empty list does not restrict. */
+export function eventMatcher(
+  filter: OperationEventFilter | null | undefined,
+): (event: OperationEvent) => boolean {
+  const set = (values?: readonly string[] | null) =>
+    values && values.length > 0 ? new Set(values.map((v) => v.toLowerCase())) : undefined;
+  const connections = set(filter?.connectionIds);
+  const operations = set(filter?.operationIds);
+  const resources = set(filter?.resources);
+  const statuses = set(filter?.statuses);
+  const fleets = filter?.fleetRefs && filter.fleetRefs.length > 0 ? new Set(filter.fleetRefs) : undefined;
+  const types = filter?.types && filter.types.length > 0 ? new Set(filter.types) : undefined;
+  return ({ type, operation: op }) =>
+    (!connections || connections.has(op.connection_id.toLowerCase())) &&
+    (!operations || operations.has(op.id.toLowerCase())) &&
+    (!resources || resources.has(op.resource)) &&
+    (!statuses || statuses.has(op.status)) &&
+    (!fleets || (op.fleet_ref != null && fleets.has(op.fleet_ref))) &&
+    (!types || types.has(type));
+}
+
+export async function subscribeOperationEvents(
+  ctx: GatewayContext,
+  filter: OperationEventFilter | null | undefined,
+  after?: string | null,
+): Promise<AsyncIterableIterator<OperationEvent>> {
+  const live = ctx.hub.subscribe();
+  let backlog: OperationEvent[] = [];
+  if (after) {
+    try {
+      backlog = await ctx.hub.log.after(after);
+    } catch (error) {
+      await live.return?.();
+      if (error instanceof ResumeError)
+        throw new ClientError('RESUME_POINT_UNAVAILABLE', error.message, 'after');
+      throw error;
+    }
+  }
+  const matches = eventMatcher(filter);
+  const { log } = ctx.hub;
+  const stream = (async function* () {
+    let last = after ?? undefined;
+    for (const event of backlog) {
+      last = event.eventId;
+      if (matches(event)) yield event;
+    }
+    for await (const event of live) {
+      if (last !== undefined && log.compare(event.eventId, last) <= 0) continue;
+      last = event.eventId;
+      if (matches(event)) yield event;
+    }
+  })();
+  return withCleanup(stream, async () => {
+    await live.return?.();
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * `operationStatus(connectionId, id)`: the operation's current state first, then every later state,
+ * ending after SUCCESS or FAILED. Listening starts before the current state is read, so a fast
+ * outcome cannot fall between the two; states are only ever emitted forwards.
+ */
+import { CatenaNotFoundError } from '../catena/errors.ts';
+import type { ResourceOperation } from '../catena/schemas.ts';
+import type { GatewayContext } from '../context.ts';
+import { ClientError } from '../errors.ts';
+import { isNewer, isTerminal } from './events.ts';
+import { withCleanup } from './streams.ts';
+
+export async function subscribeOperationStatus(
+  ctx: GatewayContext,
+  connectionId: string,
+  id: string,
+): Promise<AsyncIterable<ResourceOperation>> {
+  const events = ctx.hub.subscribe();
+  let current: ResourceOperation;
+  try {
+    current = await ctx.catena.getResourceOperation(connectionId, id, ctx.call);
+  } catch (error) {
+    await events.return?.();
+    if (error instanceof CatenaNotFoundError) {
+      throw new ClientError('NOT_FOUND', `No resource operation ${id} on connection ${connectionId}`, 'id');
+    }
+    throw error;
+  }
+  const known = await ctx.hub.latest(id);
+  if (known && known.connection_id === connectionId && isNewer(known, current)) current = known;
+
+  let unwatch: (() => void) | undefined;
+  const stream = (async function* () {
+    try {
+      let last = current;
+      yield last;
+      if (isTerminal(last)) return;
+      unwatch = ctx.poller.watch(connectionId, id);
+      for await (const event of events) {
+        const op = event.operation;
+        if (op.id !== id || op.connection_id !== connectionId || !isNewer(op, last)) continue;
+        last = { ...last, ...op, logs: op.logs ?? last.logs };
+        yield last;
+        if (isTerminal(last)) return;
+      }
+    } finally {
+      unwatch?.();
+      await events.return?.();
+    }
+  })();
+  return withCleanup(stream, async () => {
+    unwatch?.();
+    await events.return?.();
+  });
+}

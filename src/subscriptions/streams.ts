@@ -1,0 +1,43 @@
+/**
+ * Async iterators whose resources are released however they end: drained, failed, or returned
+ * early, even before their first `next()` (when a generator's `finally` would never run).
+ */
+export function withCleanup<T>(
+  source: AsyncIterator<T>,
+  cleanup: () => void | Promise<void>,
+): AsyncIterableIterator<T> {
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    await cleanup();
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      try {
+        const result = await source.next();
+        if (result.done) await release();
+        return result;
+      } catch (error) {
+        await release();
+        throw error;
+      }
+    },
+    async return(value?: unknown) {
+      try {
+        await source.return?.(value);
+      } finally {
+        await release();
+      }
+      return { done: true, value: value as T };
+    },
+    async throw(error?: unknown) {
+      await release();
+      if (source.throw) return source.throw(error);
+      throw error;
+    },
+  };
+}
