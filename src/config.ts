@@ -32,6 +32,7 @@ const envSchema = z
     CATENA_CLIENT_SECRET: optional(z.string()),
     CATENA_TIMEOUT_MS: optional(positiveMs),
     CATENA_WEBHOOK_SECRETS: optional(z.string()),
+    CATENA_WEBHOOK_SECRETS_FILE: optional(z.string()),
     REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
     GATEWAY_AUTH: optional(z.enum(AUTH_MODES, { error: `must be one of ${AUTH_MODES.join(', ')}` })),
     GATEWAY_API_KEYS_FILE: optional(z.string()),
@@ -80,6 +81,8 @@ export interface Config {
   };
   /** Webhook signing secrets, newest first; empty turns the receiver off. */
   webhookSecrets: string[];
+  /** A file `npm run webhooks -- register` keeps secrets in; its secrets are added at start. */
+  webhookSecretsFile?: string;
   redisUrl?: string;
   auth: {
     mode: AuthMode;
@@ -138,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : embedded
           ? [DEFAULT_WEBHOOK_SECRET]
           : [],
+    webhookSecretsFile: e.CATENA_WEBHOOK_SECRETS_FILE,
     redisUrl: e.REDIS_URL,
     auth: {
       mode: e.GATEWAY_AUTH ?? 'off',

@@ -2,6 +2,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { type EmbeddedCatena, startEmbeddedCatena } from './embedded.ts';
+import { readWebhookState } from './subscriptions/webhook-state.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -13,6 +14,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+
+  if (config.webhookSecretsFile) {
+    const { secrets } = await readWebhookState(config.webhookSecretsFile);
+    config = { ...config, webhookSecrets: [...new Set([...secrets, ...config.webhookSecrets])] };
   }
 
   let embedded: EmbeddedCatena | undefined;

@@ -181,5 +181,41 @@ export function examples(ids: ExampleIds = PLACEHOLDER_IDS): Example[] {
   return [
     ...READ_EXAMPLES,
     { name: 'Writes', query: WRITES_DOCUMENT, variables: { ...ids, vehicleIdText: ids.vehicleId } },
+    {
+      name: 'Follow a write',
+      query: FOLLOW,
+      variables: { connectionId: ids.connectionId, id: 'paste the catenaId' },
+    },
+    { name: 'Live events', query: LIVE_EVENTS },
   ];
 }
+
+const LIVE_EVENTS = `# Every operation event as it happens. Leave this running, then run a write in the Writes tab:
+# CREATED at once, then SUCCEEDED or FAILED when Catena has tried the TSP. Resume with after: <eventId>.
+subscription LiveEvents {
+  resourceOperationEvents {
+    eventId
+    type
+    occurredAt
+    operation { catenaId connectionId resource status connection { fleetRef sourceName } }
+  }
+}`;
+
+const FOLLOW = `# Write, then follow that one operation to its end (run CreateTrailer, then FollowOperation with the
+# catenaId it answered as $id).
+mutation CreateTrailer($connectionId: UUID!) {
+  createTrailer(input: { connectionId: $connectionId, trailerName: "Followed trailer" }) {
+    ... on CreateTrailerSuccess { operation { catenaId connectionId status } }
+    ... on Error { code message }
+  }
+}
+
+subscription FollowOperation($connectionId: UUID!, $id: UUID!) {
+  operationStatus(connectionId: $connectionId, id: $id) {
+    status
+    updatedAt
+    resourceId
+    sourceId
+    logs { status errorType errorDetails }
+  }
+}`;

@@ -81,6 +81,14 @@ export function createControl(ctx: Omit<SimulatorContext, 'control'>, hooks: Con
     },
     seedOperations,
     deliveries: () => ctx.delivery.records(),
+    updateConnection(id, patch) {
+      const connection = ctx.store.connection(id);
+      if (!connection) return false;
+      if (patch.description !== undefined) connection.description = patch.description;
+      if (patch.status !== undefined) connection.status = patch.status;
+      connection.updated_at = new Date().toISOString();
+      return true;
+    },
     reset() {
       batch = 0;
       hooks.reset();

@@ -72,6 +72,8 @@ export interface SimulatorControl {
   seedOperations(spec: SeedOperationsSpec): ResourceOperation[];
   /** Every webhook delivery attempt, oldest first. */
   deliveries(): DeliveryRecord[];
+  /** Changes a connection as its fleet or Catena would (its description or status); false if unknown. */
+  updateConnection(id: string, patch: { description?: string; status?: ConnectionStatus }): boolean;
   /** Back to the seed state: store, counters, faults, knobs, subscriptions. */
   reset(): void;
 }

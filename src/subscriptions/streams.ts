@@ -27,11 +27,10 @@ export function withCleanup<T>(
       }
     },
     async return(value?: unknown) {
-      try {
-        await source.return?.(value);
-      } finally {
-        await release();
-      }
+      // Release first: a generator suspended inside `for await` only handles `return()` after its
+      // pending `next()` settles, and releasing the inner stream is what settles it.
+      await release();
+      await source.return?.(value);
       return { done: true, value: value as T };
     },
     async throw(error?: unknown) {

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll } from 'vitest';
-import { type App, buildApp } from '../../src/app.ts';
+import { type App, type AppOptions, buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
@@ -30,7 +30,17 @@ export interface TestGateway {
  * Starts a simulator and a gateway pointed at it, both on 127.0.0.1 port 0, for the calling test
  * file, and stops both after it. Use the returned object inside tests (it fills in at beforeAll).
  */
-export function useGateway(simOptions: SimulatorOptions = {}, env: Record<string, string> = {}): TestGateway {
+export interface GatewayTestOptions {
+  app?: AppOptions;
+  /** Registers the gateway's receiver with the simulator, as `npm start` does in embedded mode. */
+  deliverWebhooks?: boolean;
+}
+
+export function useGateway(
+  simOptions: SimulatorOptions = {},
+  env: Record<string, string> = {},
+  more: GatewayTestOptions = {},
+): TestGateway {
   const gateway = {} as TestGateway;
   beforeAll(async () => {
     const sim = createSimulator({ processingMs: 50, ...simOptions });
@@ -38,9 +48,12 @@ export function useGateway(simOptions: SimulatorOptions = {}, env: Record<string
     const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
     const app = buildApp(
       { ...config, catena: { ...config.catena, apiUrl: sim.url, tokenUrl: sim.tokenUrl } },
-      { logger: createLogger('silent') },
+      { logger: createLogger('silent'), ...more.app },
     );
     const url = await app.start(0, '127.0.0.1');
+    if (more.deliverWebhooks) {
+      sim.control.registerWebhook({ url: `${url}/webhooks/catena`, secret: config.webhookSecrets[0] ?? '' });
+    }
     Object.assign(gateway, {
       sim,
       app,

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { OPERATION_STATUSES } from '../../catena/enums.ts';
+import { CONNECTION_STATUSES, OPERATION_STATUSES } from '../../catena/enums.ts';
 import type { SimulatorContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { jsonBody } from '../http.ts';
@@ -57,6 +57,11 @@ function parse<T extends z.ZodType>(schema: T, request: FastifyRequest): z.outpu
 }
 
 /** Drops keys whose value is undefined, so the result fits the exact optional-property types. */
+const connectionPatchSchema = z.object({
+  description: z.string().optional(),
+  status: z.enum(CONNECTION_STATUSES).optional(),
+});
+
 function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
@@ -94,4 +99,9 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SimulatorContex
     return reply.code(204).send();
   });
   app.get('/_simulator/fixtures', async () => ctx.fixtures);
+  app.patch('/_simulator/connections/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const patch = defined(parse(connectionPatchSchema, request));
+    return reply.code(control.updateConnection(id, patch) ? 204 : 404).send();
+  });
 }

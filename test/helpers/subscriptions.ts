@@ -1,0 +1,70 @@
+import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface Result<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+const clients: (Client | SseClient)[] = [];
+
+/** Closes every client the helpers opened (call it in afterEach). */
+export async function disposeClients(): Promise<void> {
+  for (const client of clients.splice(0)) await client.dispose();
+}
+
+/** A real graphql-ws client (graphql-transport-ws) to `httpUrl`/graphql. */
+export function wsClient(httpUrl: string, options: Partial<Parameters<typeof createClient>[0]> = {}): Client {
+  const client = createClient({
+    url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    ...options,
+  });
+  clients.push(client);
+  return client;
+}
+
+/** A real GraphQL-over-SSE client (distinct connections mode) to `httpUrl`/graphql. */
+export function sseClient(httpUrl: string): SseClient {
+  const client = createSseClient({ url: `${httpUrl}/graphql`, retryAttempts: 0 });
+  clients.push(client);
+  return client;
+}
+
+/** Streams a subscription's results as they come. */
+export function stream<T>(client: Client | SseClient, query: string, variables?: Record<string, unknown>) {
+  return client.iterate({ query, variables }) as AsyncIterableIterator<Result<T>>;
+}
+
+/** Every result until the subscription completes (or `max` results, then it is returned). */
+export async function collect<T>(iterator: AsyncIterableIterator<Result<T>>, max = Number.POSITIVE_INFINITY) {
+  const results: Result<T>[] = [];
+  for await (const result of iterator) {
+    results.push(result);
+    if (results.length >= max) {
+      await iterator.return?.();
+      break;
+    }
+  }
+  return results;
+}
+
+/** The next result, failing after `timeoutMs`. */
+export async function next<T>(
+  iterator: AsyncIterableIterator<Result<T>>,
+  timeoutMs = 5_000,
+): Promise<Result<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no subscription result within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const result = await Promise.race([iterator.next(), timeout]);
+    if (result.done) throw new Error('the subscription completed');
+    return result.value;
+  } finally {
+    clearTimeout(timer);
+  }
+}
