@@ -7,20 +7,26 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { ExecutionArgs } from 'graphql';
-import type { OperationResult } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
 import { type CatenaClient, createCatenaClient } from './catena/client.ts';
 import type { Config } from './config.ts';
 import { createContext, type GatewayContext, type GatewayServices } from './context.ts';
 import { toClientError } from './errors.ts';
 import { createMemoryIdempotencyStore } from './idempotency/memory.ts';
+import { createRedisIdempotencyStore } from './idempotency/redis.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createRedisClients } from './redis.ts';
 import { type ExampleIds, examples } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
+import { attachGraphQLWs, type GraphQLWs } from './subscriptions/graphql-ws.ts';
+import {
+  createRedisDedupeStore,
+  createRedisEventLog,
+  createRedisLatestStateStore,
+  createRedisPollLock,
+  createRedisPubSub,
+} from './subscriptions/redis.ts';
 import { createEventServices, type EventServicesOptions } from './subscriptions/services.ts';
 import { createWebhookReceiver, type WebhookReceiverOptions } from './subscriptions/webhook-receiver.ts';
 
@@ -77,13 +83,6 @@ interface ServerContext {
   transport?: 'ws';
 }
 
-type EnvelopedArgs = ExecutionArgs & {
-  rootValue: {
-    execute: (args: ExecutionArgs) => OperationResult;
-    subscribe: (args: ExecutionArgs) => OperationResult;
-  };
-};
-
 export function buildApp(
   config: Config & { catena: Config['catena'] & ResolvedCatena },
   options: AppOptions = {},
@@ -101,8 +100,29 @@ export function buildApp(
         'retrying Catena call',
       ),
   });
-  const idempotency = options.idempotency ?? createMemoryIdempotencyStore();
-  const events = createEventServices({ catena, logger, ...options.events });
+  // With REDIS_URL, every replica shares pub/sub, dedupe, latest states, the event log, poll locks
+  // and idempotency keys; without it, all of that lives in this process.
+  const redis = config.redisUrl ? createRedisClients(config.redisUrl, logger) : undefined;
+  const prefix = config.redisKeyPrefix;
+  const idempotency =
+    options.idempotency ??
+    (redis ? createRedisIdempotencyStore(redis.command, { prefix }) : createMemoryIdempotencyStore());
+  const distributed = redis && createRedisPubSub(redis, prefix);
+  const events = createEventServices({
+    catena,
+    logger,
+    ...(redis && distributed
+      ? {
+          eventTarget: distributed.eventTarget,
+          publish: distributed.publish,
+          dedupe: createRedisDedupeStore(redis.command, prefix),
+          states: createRedisLatestStateStore(redis.command, prefix),
+          log: createRedisEventLog(redis.command, prefix),
+          pollLock: createRedisPollLock(redis.command, prefix, randomUUID()),
+        }
+      : {}),
+    ...options.events,
+  });
   const services: GatewayServices = { catena, idempotency, hub: events.hub, poller: events.poller, logger };
   const receiveWebhook = createWebhookReceiver({
     secrets: config.webhookSecrets,
@@ -143,6 +163,10 @@ export function buildApp(
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
+          if (redis && !(await redis.ping())) {
+            logger.warn('not ready: Redis does not answer');
+            return false;
+          }
           try {
             await catena.verifyCredentials(AbortSignal.timeout(5_000));
             return true;
@@ -157,8 +181,7 @@ export function buildApp(
 
   const sockets = new Set<Socket>();
   let server: Server | undefined;
-  let wsServer: WebSocketServer | undefined;
-  let disposeWs: (() => Promise<void> | void) | undefined;
+  let ws: GraphQLWs | undefined;
   let url: string | undefined;
 
   const route = (req: IncomingMessage) => (req.url ?? '/').split('?')[0];
@@ -171,7 +194,7 @@ export function buildApp(
     stats: () => ({
       subscribers: events.hub.listeners,
       polling: events.poller.watching,
-      websockets: wsServer?.clients.size ?? 0,
+      websockets: ws?.clients ?? 0,
     }),
     get url() {
       if (!url) throw new Error('the gateway has not started');
@@ -188,32 +211,7 @@ export function buildApp(
         socket.once('close', () => sockets.delete(socket));
       });
 
-      wsServer = new WebSocketServer({ server: listening, path: '/graphql' });
-      const ws = useServer<Record<string, unknown>>(
-        {
-          execute: (args) => (args as EnvelopedArgs).rootValue.execute(args),
-          subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args),
-          onSubscribe: async (ctx, _id, params) => {
-            const enveloped = yoga.getEnveloped({ ...ctx, transport: 'ws', params });
-            const args: EnvelopedArgs = {
-              schema: enveloped.schema,
-              operationName: params.operationName,
-              document: enveloped.parse(params.query),
-              variableValues: params.variables,
-              contextValue: await enveloped.contextFactory(),
-              rootValue: {
-                execute: enveloped.execute as (a: ExecutionArgs) => OperationResult,
-                subscribe: enveloped.subscribe as (a: ExecutionArgs) => OperationResult,
-              },
-            };
-            const errors = enveloped.validate(args.schema, args.document);
-            return errors.length > 0 ? errors : args;
-          },
-        },
-        wsServer,
-        options.keepAliveMs ?? 12_000,
-      );
-      disposeWs = () => ws.dispose();
+      ws = attachGraphQLWs(yoga, listening, '/graphql', options.keepAliveMs ?? 12_000);
 
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);
@@ -230,8 +228,7 @@ export function buildApp(
       const closing = server;
       server = undefined;
       // WebSocket clients are told the server is going away (1001) and reconnect elsewhere.
-      await disposeWs?.();
-      wsServer?.close();
+      await ws?.close();
       if (closing) {
         const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
         // Keep-alive sockets go idle as their in-flight requests finish: close each as it does.
@@ -244,9 +241,10 @@ export function buildApp(
         clearInterval(sweep);
         clearTimeout(grace);
       }
-      events.close();
+      await events.close();
       await yoga.dispose();
       await idempotency.close();
+      await redis?.close();
       await catena.close();
     },
   };

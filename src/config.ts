@@ -34,6 +34,7 @@ const envSchema = z
     CATENA_WEBHOOK_SECRETS: optional(z.string()),
     CATENA_WEBHOOK_SECRETS_FILE: optional(z.string()),
     REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
+    REDIS_KEY_PREFIX: optional(z.string().max(100)),
     GATEWAY_AUTH: optional(z.enum(AUTH_MODES, { error: `must be one of ${AUTH_MODES.join(', ')}` })),
     GATEWAY_API_KEYS_FILE: optional(z.string()),
     GATEWAY_JWT_JWKS_URL: optional(httpUrl),
@@ -84,6 +85,8 @@ export interface Config {
   /** A file `npm run webhooks -- register` keeps secrets in; its secrets are added at start. */
   webhookSecretsFile?: string;
   redisUrl?: string;
+  /** Prefix of every Redis key and channel, so gateways can share a Redis. */
+  redisKeyPrefix: string;
   auth: {
     mode: AuthMode;
     /** True when the mode was defaulted rather than chosen (the gateway warns at start). */
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           : [],
     webhookSecretsFile: e.CATENA_WEBHOOK_SECRETS_FILE,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX ?? 'catena-gateway:',
     auth: {
       mode: e.GATEWAY_AUTH ?? 'off',
       defaulted: e.GATEWAY_AUTH === undefined,

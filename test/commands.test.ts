@@ -4,46 +4,11 @@
  * processes are started with the same entry points (through node --import tsx, not npm, so a
  * signal reaches the process itself).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { run, type Started, useProcessCleanup, waitForOutput } from './helpers/processes.ts';
 
-const children: ChildProcess[] = [];
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(entry: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForOutput(started: Started, pattern: RegExp): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const match = started.output().match(pattern);
-    if (match) return match;
-    if (Date.now() > deadline || started.child.exitCode !== null) {
-      throw new Error(`no ${pattern} in the output:\n${started.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+useProcessCleanup();
 
 async function graphql(url: string, query: string) {
   const res = await request(url, {
@@ -67,10 +32,6 @@ function runRemoteGateway(simUrl: string, clientSecret = 'dev'): Started {
 }
 
 const CONNECTIONS = '{ connections(first: 2) { edges { node { catenaId sourceName } } } }';
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
 
 describe('npm start', () => {
   it('embeds the simulator, prints the GraphiQL URL, answers queries and stops on SIGTERM', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../catena/errors.ts';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import type { GatewayContext } from '../context.ts';
+import { ClientError } from '../errors.ts';
 import type { IdempotentOutcome } from '../idempotency/store.ts';
 import {
   ConflictError,
@@ -138,34 +139,39 @@ export async function performWrite(
     .update(JSON.stringify({ id: args.id ?? null, sync, body }))
     .digest('base64url');
 
-  let claim = await ctx.idempotency.claim(key, fingerprint);
+  let claim = await storeCall(() => ctx.idempotency.claim(key, fingerprint));
   if (claim.state === 'running') {
     if (claim.fingerprint !== fingerprint) throw differentInput();
-    await ctx.idempotency.settled(key, SETTLE_TIMEOUT_MS);
-    claim = await ctx.idempotency.claim(key, fingerprint);
-    if (claim.state === 'running')
+    await storeCall(() => ctx.idempotency.settled(key, SETTLE_TIMEOUT_MS));
+    claim = await storeCall(() => ctx.idempotency.claim(key, fingerprint));
+    if (claim.state === 'running') {
       throw new ConflictError('A call with this idempotency key is still in progress.');
+    }
   }
   if (claim.state === 'done') {
     if (claim.fingerprint !== fingerprint) throw differentInput();
     return replay(claim.outcome);
   }
 
+  // Once Catena has answered, failing to record it must not hide the answer: log it and go on.
+  const record = (what: () => Promise<void>) =>
+    what().catch((error: unknown) =>
+      ctx.logger.error({ err: error, key: given }, 'could not record an idempotency key'),
+    );
   try {
     const operation = await send();
-    await ctx.idempotency.finish(key, fingerprint, { kind: 'operation', operation, rejected: false });
+    await record(() =>
+      ctx.idempotency.finish(key, fingerprint, { kind: 'operation', operation, rejected: false }),
+    );
     return operation;
   } catch (error) {
     if (error instanceof TspRejectedError) {
-      await ctx.idempotency.finish(key, fingerprint, {
-        kind: 'operation',
-        operation: error.operation,
-        rejected: true,
-      });
+      const outcome = { kind: 'operation' as const, operation: error.operation, rejected: true };
+      await record(() => ctx.idempotency.finish(key, fingerprint, outcome));
     } else if (mayHaveWritten(error)) {
-      await ctx.idempotency.finish(key, fingerprint, { kind: 'uncertain' });
+      await record(() => ctx.idempotency.finish(key, fingerprint, { kind: 'uncertain' }));
     } else {
-      await ctx.idempotency.release(key);
+      await record(() => ctx.idempotency.release(key));
     }
     throw error;
   }
@@ -181,6 +187,19 @@ async function announce(ctx: GatewayContext, operation: ResourceOperation): Prom
     await ctx.hub.ingest(operation, 'write');
   } catch (error) {
     ctx.logger.warn({ err: error, operationId: operation.id }, 'could not publish the event of a write');
+  }
+}
+
+/** The idempotency store being away (Redis down) is said plainly, not masked as a bug. */
+async function storeCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch {
+    throw new ClientError(
+      'SERVICE_UNAVAILABLE',
+      'Idempotency keys cannot be honoured right now; retry shortly, or write without one.',
+      'idempotencyKey',
+    );
   }
 }
 

@@ -22,6 +22,8 @@ export type IngestResult = 'published' | 'duplicate';
 export interface EventHub {
   /** Publishes this state of `op` unless it was published before. */
   ingest(op: ResourceOperation, source: EventSource, type?: OperationEventType): Promise<IngestResult>;
+  /** Published events by source, since start (for metrics and logs). */
+  readonly counts: Readonly<Record<EventSource, number>>;
   /** Every event from now on (subscribe before reading current state, so nothing falls between). */
   subscribe(): AsyncIterableIterator<OperationEvent>;
   /** Subscribers listening now (returns to zero when every client has gone). */
@@ -30,12 +32,17 @@ export interface EventHub {
   latest(operationId: string): Promise<ResourceOperation | undefined>;
   /** The events after `eventId` (see EventLog.after). */
   readonly log: EventLog;
-  /** Called after each published event (the poller resets its clock on it). */
-  onPublished(listener: (event: OperationEvent, source: EventSource) => void): () => void;
+  /** Called for every event published by any replica (the poller resets its clocks on it). */
+  onEvent(listener: (event: OperationEvent) => void): () => void;
+  /** Stops the internal listener. */
+  close(): Promise<void>;
 }
 
 export interface EventHubOptions {
+  /** Where subscribers listen (in memory, or a distributed event target). */
   pubsub: EventPubSub;
+  /** Publishes an event, resolving once it is handed on (default: `pubsub.publish`). */
+  publish?: (event: OperationEvent) => Promise<void>;
   dedupe: DedupeStore;
   states: LatestStateStore;
   log: EventLog;
@@ -49,14 +56,27 @@ export const STATE_DEDUPE_TTL_MS = 15 * 24 * 60 * 60 * 1000;
 
 export function createEventHub({
   pubsub,
+  publish = async (event) => pubsub.publish(OPERATION_EVENTS, event),
   dedupe,
   states,
   log,
   enrich = async (op) => op,
   dedupeTtlMs = STATE_DEDUPE_TTL_MS,
 }: EventHubOptions): EventHub {
-  const listeners = new Set<(event: OperationEvent, source: EventSource) => void>();
+  const listeners = new Set<(event: OperationEvent) => void>();
   let active = 0;
+  const counts: Record<EventSource, number> = { webhook: 0, write: 0, poll: 0 };
+  let internal: AsyncIterator<OperationEvent> | undefined;
+
+  // One internal listener on the pub/sub stream, so `onEvent` sees every replica's events.
+  const listen = () => {
+    if (internal) return;
+    const events = pubsub.subscribe(OPERATION_EVENTS);
+    internal = events;
+    void (async () => {
+      for await (const event of events) for (const listener of listeners) listener(event);
+    })();
+  };
   return {
     async ingest(op, source, type) {
       const key = stateKey(op);
@@ -70,15 +90,16 @@ export function createEventHub({
           occurredAt: op.updated_at,
           operation,
         });
-        pubsub.publish(OPERATION_EVENTS, event);
+        await publish(event);
       } catch (error) {
         // Not published: let a retry of the same delivery try again.
         await dedupe.forget(key).catch(() => undefined);
         throw error;
       }
-      for (const listener of listeners) listener(event, source);
+      counts[source]++;
       return 'published';
     },
+    counts,
     subscribe() {
       active++;
       const events = pubsub.subscribe(OPERATION_EVENTS);
@@ -92,9 +113,14 @@ export function createEventHub({
     },
     latest: (id) => states.get(id),
     log,
-    onPublished(listener) {
+    onEvent(listener) {
       listeners.add(listener);
+      listen();
       return () => listeners.delete(listener);
+    },
+    async close() {
+      await internal?.return?.();
+      internal = undefined;
     },
   };
 }

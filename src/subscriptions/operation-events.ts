@@ -1,7 +1,8 @@
 /**
  * `resourceOperationEvents(filter, after)`: every operation event matching the filter. With `after`,
  * the events logged after that id are replayed first, then live ones follow with no gap and no
- * duplicate at the seam (live listening starts before the replay is read; ids order the two).
+ * duplicate at the seam: live listening starts before the replay is read, and a live event whose id
+ * is not after the replay's last one was in the replay.
  */
 import type { GatewayContext } from '../context.ts';
 import { ClientError } from '../errors.ts';
@@ -60,15 +61,13 @@ export async function subscribeOperationEvents(
   }
   const matches = eventMatcher(filter);
   const { log } = ctx.hub;
+  // Everything logged up to the seam was in the replay. Live events are compared with the seam only,
+  // never with each other: from several replicas they may arrive slightly out of id order.
+  const seam = backlog.at(-1)?.eventId ?? after ?? undefined;
   const stream = (async function* () {
-    let last = after ?? undefined;
-    for (const event of backlog) {
-      last = event.eventId;
-      if (matches(event)) yield event;
-    }
+    for (const event of backlog) if (matches(event)) yield event;
     for await (const event of live) {
-      if (last !== undefined && log.compare(event.eventId, last) <= 0) continue;
-      last = event.eventId;
+      if (seam !== undefined && log.compare(event.eventId, seam) <= 0) continue;
       if (matches(event)) yield event;
     }
   })();

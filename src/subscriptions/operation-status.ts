@@ -26,7 +26,8 @@ export async function subscribeOperationStatus(
     }
     throw error;
   }
-  const known = await ctx.hub.latest(id);
+  // The shared latest state only helps; without it (Redis away) Catena's answer is enough.
+  const known = await ctx.hub.latest(id).catch(() => undefined);
   if (known && known.connection_id === connectionId && isNewer(known, current)) current = known;
 
   let unwatch: (() => void) | undefined;

@@ -10,8 +10,14 @@ import type { Logger } from '../logger.ts';
 import { isTerminal } from './events.ts';
 import type { EventHub } from './hub.ts';
 
+/** Lets one replica poll a given operation at a time (always granted on a single replica). */
+export interface PollLock {
+  acquire(operationId: string, ttlMs: number): Promise<boolean>;
+}
+
 export interface StalePollerOptions {
   hub: EventHub;
+  lock?: PollLock;
   catena: CatenaClient;
   logger: Logger;
   /** Poll once no event about a watched operation has come for this long [10 s]. */
@@ -37,6 +43,7 @@ interface Watch {
 
 export function createStalePoller({
   hub,
+  lock = { acquire: async () => true },
   catena,
   logger,
   staleAfterMs = 10_000,
@@ -57,6 +64,11 @@ export function createStalePoller({
 
   async function poll(operationId: string, watch: Watch) {
     try {
+      // Another replica polling this operation publishes what it finds to everyone.
+      if (!(await lock.acquire(operationId, watch.intervalMs * 2))) {
+        schedule(operationId, watch, watch.intervalMs);
+        return;
+      }
       const op = await catena.getResourceOperation(watch.connectionId, operationId);
       if ((await hub.ingest(op, 'poll')) === 'published') {
         logger.info({ operationId, status: op.status }, 'a missed webhook was recovered by polling Catena');
@@ -77,7 +89,7 @@ export function createStalePoller({
     schedule(operationId, watch, watch.intervalMs);
   }
 
-  const unsubscribe = hub.onPublished((event) => {
+  const unsubscribe = hub.onEvent((event) => {
     const watch = watches.get(event.operation.id);
     if (!watch) return;
     if (isTerminal(event.operation)) {

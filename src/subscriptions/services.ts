@@ -8,9 +8,9 @@ import { createConnectionDirectory } from '../catena/connection-directory.ts';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import type { Logger } from '../logger.ts';
 import { createMemoryEventLog, type EventLog } from './event-log.ts';
-import { createEventPubSub, type Topics } from './events.ts';
+import { createEventPubSub, type OperationEvent, type Topics } from './events.ts';
 import { createEventHub, type EventHub } from './hub.ts';
-import { createStalePoller, type StalePoller } from './poller.ts';
+import { createStalePoller, type PollLock, type StalePoller } from './poller.ts';
 import {
   createMemoryDedupeStore,
   createMemoryLatestStateStore,
@@ -25,6 +25,9 @@ export interface EventServicesOptions {
   dedupe?: DedupeStore;
   states?: LatestStateStore;
   log?: EventLog;
+  /** Distributed publishing and polling (Redis). */
+  publish?: (event: OperationEvent) => Promise<void>;
+  pollLock?: PollLock;
   /** See StalePollerOptions. */
   staleAfterMs?: number;
   maxPollIntervalMs?: number;
@@ -34,7 +37,7 @@ export interface EventServices {
   hub: EventHub;
   poller: StalePoller;
   dedupe: DedupeStore;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function createEventServices(options: EventServicesOptions): EventServices {
@@ -42,6 +45,7 @@ export function createEventServices(options: EventServicesOptions): EventService
   const dedupe = options.dedupe ?? createMemoryDedupeStore();
   const hub = createEventHub({
     pubsub: createEventPubSub(options.eventTarget),
+    publish: options.publish,
     dedupe,
     states: options.states ?? createMemoryLatestStateStore(),
     log: options.log ?? createMemoryEventLog(),
@@ -58,10 +62,19 @@ export function createEventServices(options: EventServicesOptions): EventService
   });
   const poller = createStalePoller({
     hub,
+    lock: options.pollLock,
     catena: options.catena,
     logger: options.logger,
     staleAfterMs: options.staleAfterMs,
     maxIntervalMs: options.maxPollIntervalMs,
   });
-  return { hub, poller, dedupe, close: () => poller.close() };
+  return {
+    hub,
+    poller,
+    dedupe,
+    async close() {
+      poller.close();
+      await hub.close();
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createEventServices } from '../../src/subscriptions/services.ts';
 
 /** In-memory gateway services around `catena`, for executing the schema without a server. */
-export function testServices(catena: CatenaClient): GatewayServices & { close(): void } {
+export function testServices(catena: CatenaClient): GatewayServices & { close(): Promise<void> } {
   const logger = createLogger('silent');
   const events = createEventServices({ catena, logger });
   return {

@@ -51,17 +51,25 @@ export async function collect<T>(iterator: AsyncIterableIterator<Result<T>>, max
   return results;
 }
 
-/** The next result, failing after `timeoutMs`. */
-export async function next<T>(
-  iterator: AsyncIterableIterator<Result<T>>,
-  timeoutMs = 5_000,
-): Promise<Result<T>> {
+const pending = new WeakMap<AsyncIterator<unknown>, Promise<IteratorResult<unknown>>>();
+
+/**
+ * The next result, failing after `timeoutMs`. A `next()` that timed out stays pending on the
+ * iterator; the following call takes it over rather than let it swallow a result.
+ */
+export async function next<T>(iterator: AsyncIterableIterator<Result<T>>, timeoutMs = 5_000): Promise<Result<T>> {
+  let call = pending.get(iterator) as Promise<IteratorResult<Result<T>>> | undefined;
+  if (!call) {
+    call = iterator.next();
+    pending.set(iterator, call);
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no subscription result within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const result = await Promise.race([iterator.next(), timeout]);
+    const result = await Promise.race([call, timeout]);
+    pending.delete(iterator);
     if (result.done) throw new Error('the subscription completed');
     return result.value;
   } finally {

@@ -18,7 +18,7 @@ let published: OperationEvent[] = [];
 let base: ResourceOperation;
 
 beforeAll(async () => {
-  gw.app.services.hub.onPublished((event) => published.push(event));
+  gw.app.services.hub.onEvent((event) => published.push(event));
   const [op] = (await gw.app.catena.listResourceOperations({ size: 1 })).items;
   if (!op) throw new Error('no seeded operation');
   base = op;
@@ -181,7 +181,7 @@ describe('when the event cannot be handed on', () => {
 
   it('answers 503 so Catena retries, and the retry is published', async () => {
     const seen: OperationEvent[] = [];
-    app.services.hub.onPublished((event) => seen.push(event));
+    app.services.hub.onEvent((event) => seen.push(event));
     const body = created(state('pending'));
     expect((await deliver(url, body)).status).toBe(503);
     expect(seen).toEqual([]);

@@ -74,7 +74,7 @@ describe('npm run webhooks', () => {
     );
     await gateway.start(port, '127.0.0.1');
     const seen: OperationEvent[] = [];
-    gateway.services.hub.onPublished((e) => seen.push(e));
+    gateway.services.hub.onEvent((e) => seen.push(e));
     const op = await gateway.catena.writes.createTrailer({
       connection_id: writableConnection(sim.fixtures).id,
       trailer_name: 'cli',
