@@ -84,3 +84,18 @@ export const ROUTES = {
   listOperations: 'GET /v2/integrations/connections/resource-operations',
   getOperation: 'GET /v2/integrations/connections/:connection_id/resource-operations/:resource_operation_id',
 } as const;
+
+/** The `gql` surface of TestGateway for a gateway at `url` (another process, or a custom app). */
+export function remoteGateway(url: string): Pick<TestGateway, 'url' | 'gql'> {
+  return {
+    url,
+    async gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+      const res = await request(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.statusCode, ...((await res.body.json()) as object) };
+    },
+  };
+}

@@ -74,7 +74,7 @@ export interface WriteCall {
 }
 
 export async function write(
-  gw: TestGateway,
+  gw: Pick<TestGateway, 'gql'>,
   name: WriteName,
   call: WriteCall,
 ): Promise<GraphQLResponse<{ result: WriteResult }>> {

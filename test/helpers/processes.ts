@@ -11,7 +11,8 @@ const children: ChildProcess[] = [];
 
 /** Kills what a test left running. */
 export function killLeftovers() {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
 /** Runs a TypeScript entry point the way `npm start` does (tsx), capturing its output. */
@@ -32,7 +33,11 @@ export function run(entry: string, env: Record<string, string>): Started {
   return { child, output: () => output, exited };
 }
 
-export async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
+export async function waitForOutput(
+  started: Started,
+  pattern: RegExp,
+  timeoutMs = 20_000,
+): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = started.output().match(pattern);

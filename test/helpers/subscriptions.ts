@@ -57,7 +57,10 @@ const pending = new WeakMap<AsyncIterator<unknown>, Promise<IteratorResult<unkno
  * The next result, failing after `timeoutMs`. A `next()` that timed out stays pending on the
  * iterator; the following call takes it over rather than let it swallow a result.
  */
-export async function next<T>(iterator: AsyncIterableIterator<Result<T>>, timeoutMs = 5_000): Promise<Result<T>> {
+export async function next<T>(
+  iterator: AsyncIterableIterator<Result<T>>,
+  timeoutMs = 5_000,
+): Promise<Result<T>> {
   let call = pending.get(iterator) as Promise<IteratorResult<Result<T>>> | undefined;
   if (!call) {
     call = iterator.next();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceOperation } from '../../src/catena/schemas.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import { writeCases } from '../fixtures/write-bodies.ts';
-import type { TestGateway } from '../helpers/gateway.ts';
+import { remoteGateway } from '../helpers/gateway.ts';
 import { graphqlInput, write } from '../helpers/mutations.ts';
 import { killLeftovers, type Started, startGateway } from '../helpers/processes.ts';
 import { REDIS_URL, redisAvailable, uniquePrefix } from '../helpers/redis.ts';
@@ -24,29 +24,20 @@ const EVENTS = `subscription($filter: ResourceOperationEventFilter, $after: ID) 
   resourceOperationEvents(filter: $filter, after: $after) { eventId type operation { catenaId status } }
 }`;
 const STATUS = `subscription($c: UUID!, $id: UUID!) { operationStatus(connectionId: $c, id: $id) { status } }`;
-type EventData = { resourceOperationEvents: { eventId: string; type: string; operation: { catenaId: string; status: string } } };
+type EventData = {
+  resourceOperationEvents: { eventId: string; type: string; operation: { catenaId: string; status: string } };
+};
 type StatusData = { operationStatus: { status: string } };
-
-/** The minimal gateway surface the mutation helpers need, for a replica process. */
-const gatewayAt = (url: string) =>
-  ({
-    url,
-    async gql(query: string, variables?: Record<string, unknown>) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, ...((await res.json()) as object) };
-    },
-  }) as unknown as TestGateway;
 
 async function createTrailer(via: number, key?: string, body = writeCases(sim.fixtures).createTrailer.body) {
   return createTrailerWith(via, body, key);
 }
 
 async function createTrailerWith(via: number, body: Record<string, unknown>, key?: string) {
-  const res = await write(gatewayAt(urlOf(via)), 'createTrailer', { input: graphqlInput('createTrailer', body), key });
+  const res = await write(remoteGateway(urlOf(via)), 'createTrailer', {
+    input: graphqlInput('createTrailer', body),
+    key,
+  });
   const op = res.data?.result.operation;
   if (!op) throw new Error(JSON.stringify(res));
   return op;
@@ -71,8 +62,12 @@ async function liveEvents(replica: number, filter: Record<string, unknown>, prob
   });
   for (let attempt = 0; ; attempt++) {
     await deliver(urlOf(replica), envelope('resource_operation.created', [later(probe, 'pending')]));
-    const got = await Promise.race([next(iterator, 300).catch(() => undefined), new Promise((r) => setTimeout(r, 300))]);
-    if ((got as Result<EventData> | undefined)?.data?.resourceOperationEvents.operation.catenaId === probe.id) break;
+    const got = await Promise.race([
+      next(iterator, 300).catch(() => undefined),
+      new Promise((r) => setTimeout(r, 300)),
+    ]);
+    if ((got as Result<EventData> | undefined)?.data?.resourceOperationEvents.operation.catenaId === probe.id)
+      break;
     if (attempt > 20) throw new Error('the subscription never became live');
   }
   return iterator;
@@ -110,11 +105,19 @@ describe.skipIf(!redisAvailable)(`several replicas on Redis (${REDIS_URL})`, () 
   it('brings a delivery received by one replica to subscribers on all of them, once', async () => {
     sim.control.configure({ processingMs: 60_000 });
     const op = await createTrailer(0);
-    const watchers = [1, 2].map((i) => stream<StatusData>(wsClient(urlOf(i)), STATUS, { c: op.connectionId, id: op.catenaId }));
+    const watchers = [1, 2].map((i) =>
+      stream<StatusData>(wsClient(urlOf(i)), STATUS, { c: op.connectionId, id: op.catenaId }),
+    );
     for (const w of watchers) expect((await next(w)).data?.operationStatus.status).toBe('PENDING');
-    const current = { ...base, id: op.catenaId, connection_id: op.connectionId, resource: 'trailer' as const };
+    const current = {
+      ...base,
+      id: op.catenaId,
+      connection_id: op.connectionId,
+      resource: 'trailer' as const,
+    };
     await deliver(urlOf(0), envelope('resource_operation.succeeded', [later(current, 'success')]));
-    for (const w of watchers) expect((await collect(w)).map((r) => r.data?.operationStatus.status)).toEqual(['SUCCESS']);
+    for (const w of watchers)
+      expect((await collect(w)).map((r) => r.data?.operationStatus.status)).toEqual(['SUCCESS']);
     sim.control.configure({ processingMs: 300 });
   });
 
@@ -132,7 +135,12 @@ describe.skipIf(!redisAvailable)(`several replicas on Redis (${REDIS_URL})`, () 
     ]);
     const got = [await next(events), await next(events)].map((r) => r.data?.resourceOperationEvents.type);
     expect(got).toEqual(['FAILED', 'SUCCEEDED']);
-    expect(await next(events, 800).then(() => 'more', () => 'none')).toBe('none');
+    expect(
+      await next(events, 800).then(
+        () => 'more',
+        () => 'none',
+      ),
+    ).toBe('none');
   });
 
   it('makes one Catena write for one idempotency key used concurrently on every replica', async () => {
@@ -146,26 +154,43 @@ describe.skipIf(!redisAvailable)(`several replicas on Redis (${REDIS_URL})`, () 
 
   it('resumes on another replica after a reconnect, missing nothing and repeating nothing', async () => {
     // A connection of its own, so operations of the other tests cannot add events to this stream.
-    const own = sim.fixtures.connections.filter((c) => c.shareLevel === 'read_write' && c.status === 'active')[1];
+    const own = sim.fixtures.connections.filter(
+      (c) => c.shareLevel === 'read_write' && c.status === 'active',
+    )[1];
     if (!own) throw new Error('the seed needs a second writable connection');
     const connectionId = own.id;
     const trailer = () => createTrailerWith(0, writeCases(sim.fixtures, own).createTrailer.body);
-    const first = await liveEvents(0, { connectionIds: [connectionId], resources: ['TRAILER'] }, { ...base, connection_id: connectionId, resource: 'trailer' });
+    const first = await liveEvents(
+      0,
+      { connectionIds: [connectionId], resources: ['TRAILER'] },
+      { ...base, connection_id: connectionId, resource: 'trailer' },
+    );
     const a = await trailer();
     const seen = await next(first);
     expect(seen.data?.resourceOperationEvents.operation.catenaId).toBe(a.catenaId);
     await first.return?.();
     const b = await trailer();
-    await waitFor(() => sim.control.deliveries().some((d) => d.operationId === b.catenaId && d.eventName.endsWith('succeeded') && d.status === 202));
+    await waitFor(() =>
+      sim.control
+        .deliveries()
+        .some((d) => d.operationId === b.catenaId && d.eventName.endsWith('succeeded') && d.status === 202),
+    );
     const resumed = stream<EventData>(wsClient(urlOf(2)), EVENTS, {
       filter: { connectionIds: [connectionId], resources: ['TRAILER'] },
       after: seen.data?.resourceOperationEvents.eventId,
     });
-    const replay = [await next(resumed), await next(resumed), await next(resumed)].map((r) => r.data?.resourceOperationEvents);
+    const replay = [await next(resumed), await next(resumed), await next(resumed)].map(
+      (r) => r.data?.resourceOperationEvents,
+    );
     expect(replay.map((e) => `${e?.operation.catenaId}:${e?.type}`).sort()).toEqual(
       [`${a.catenaId}:SUCCEEDED`, `${b.catenaId}:CREATED`, `${b.catenaId}:SUCCEEDED`].sort(),
     );
-    expect(await next(resumed, 800).then(() => 'more', () => 'none')).toBe('none');
+    expect(
+      await next(resumed, 800).then(
+        () => 'more',
+        () => 'none',
+      ),
+    ).toBe('none');
   });
 
   it('lets a client of a replica that dies resume on another with nothing missed', async () => {
@@ -178,7 +203,13 @@ describe.skipIf(!redisAvailable)(`several replicas on Redis (${REDIS_URL})`, () 
     await doomed?.exited;
     // While the client is cut off, the operation finishes (delivered to a surviving replica).
     await deliver(urlOf(0), envelope('resource_operation.succeeded', [later(op, 'success')]));
-    const resumed = stream<EventData>(wsClient(urlOf(2)), EVENTS, { filter: { operationIds: [op.id] }, after: last });
-    expect((await next(resumed)).data?.resourceOperationEvents).toMatchObject({ type: 'SUCCEEDED', operation: { status: 'SUCCESS' } });
+    const resumed = stream<EventData>(wsClient(urlOf(2)), EVENTS, {
+      filter: { operationIds: [op.id] },
+      after: last,
+    });
+    expect((await next(resumed)).data?.resourceOperationEvents).toMatchObject({
+      type: 'SUCCEEDED',
+      operation: { status: 'SUCCESS' },
+    });
   });
 });
