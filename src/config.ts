@@ -21,6 +21,9 @@ const port = z.coerce
   .min(0, 'must be 0..65535')
   .max(65535, 'must be 0..65535');
 const positiveMs = z.coerce.number({ error: 'must be a number' }).int().positive('must be > 0');
+const boolean = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
 
 const envSchema = z
   .object({
@@ -42,6 +45,15 @@ const envSchema = z
     GATEWAY_JWT_ISSUER: optional(z.string()),
     GATEWAY_JWT_AUDIENCE: optional(z.string()),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+    NODE_ENV: optional(z.string()),
+    GATEWAY_CORS_ORIGINS: optional(z.string()),
+    GATEWAY_GRAPHIQL: optional(boolean),
+    GATEWAY_INTROSPECTION: optional(boolean),
+    GATEWAY_TRUSTED_DOCUMENTS_FILE: optional(z.string()),
+    GATEWAY_RATE_LIMIT: optional(
+      z.coerce.number({ error: 'must be a number' }).int().min(0, 'must be 0 (off) or more'),
+    ),
+    GATEWAY_MAX_BODY_BYTES: optional(positiveMs),
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -95,6 +107,20 @@ export interface Config {
     jwt?: { jwksUrl?: string; publicKey?: string; issuer?: string; audience?: string };
   };
   logLevel: LogLevel;
+  /** Abuse protection and production hardening. */
+  security: {
+    /** NODE_ENV=production: GraphiQL and introspection default to off. */
+    production: boolean;
+    /** Origins allowed by CORS; empty: no cross-origin access; ['*']: any. */
+    corsOrigins: string[];
+    graphiql: boolean;
+    introspection: boolean;
+    /** When set, only the documents in this file (persisted operations) may run. */
+    trustedDocumentsFile?: string;
+    /** Requests per minute per viewer; 0 turns the limit off. */
+    rateLimitPerMinute: number;
+    maxBodyBytes: number;
+  };
 }
 
 /** Every problem with the environment, one line per variable. */
@@ -161,5 +187,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     },
     logLevel: e.LOG_LEVEL ?? 'info',
+    security: {
+      production: e.NODE_ENV === 'production',
+      corsOrigins:
+        e.GATEWAY_CORS_ORIGINS !== undefined ? splitList(e.GATEWAY_CORS_ORIGINS) : embedded ? ['*'] : [],
+      graphiql: e.GATEWAY_GRAPHIQL ?? e.NODE_ENV !== 'production',
+      introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== 'production',
+      trustedDocumentsFile: e.GATEWAY_TRUSTED_DOCUMENTS_FILE,
+      rateLimitPerMinute: e.GATEWAY_RATE_LIMIT ?? 600,
+      maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES ?? 512 * 1024,
+    },
   };
 }

@@ -3,6 +3,7 @@
  * event) all end here; it knows nothing of transports.
  */
 import { randomUUID } from 'node:crypto';
+import { ANONYMOUS, type Viewer } from './auth/viewer.ts';
 import type { CallOptions, CatenaClient } from './catena/client.ts';
 import { createLoaders, type Loaders } from './catena/loaders.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
@@ -26,25 +27,34 @@ export interface GatewayContext extends GatewayServices {
   requestId: string;
   /** Options every Catena call of this request passes on. */
   call: CallOptions;
-  /** Who is calling; scopes idempotency keys. `anonymous` while client authentication is off. */
+  /** Who is calling and what they may see and do. */
+  viewer: Viewer;
+  /** `viewer.id`: scopes idempotency keys and rate limits. */
   viewerId: string;
 }
 
 export interface ContextInput {
   services: GatewayServices;
-  viewerId?: string;
+  viewer?: Viewer;
   requestId?: string;
   signal?: AbortSignal;
 }
 
 export function createContext({
   services,
-  viewerId = 'anonymous',
+  viewer = ANONYMOUS,
   requestId = randomUUID(),
   signal,
 }: ContextInput): GatewayContext {
   const call: CallOptions = { requestId, signal };
-  return { ...services, loaders: createLoaders(services.catena, call), requestId, call, viewerId };
+  return {
+    ...services,
+    loaders: createLoaders(services.catena, call),
+    requestId,
+    call,
+    viewer,
+    viewerId: viewer.id,
+  };
 }
 
 /** Gives a long-lived (subscription) context fresh loaders, so each event reads fresh data. */

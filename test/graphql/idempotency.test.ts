@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '../../src/auth/viewer.ts';
 import type { WriteName } from '../../src/catena/bodies.ts';
 import { createContext } from '../../src/context.ts';
 import { createMemoryIdempotencyStore } from '../../src/idempotency/memory.ts';
