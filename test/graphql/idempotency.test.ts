@@ -127,7 +127,10 @@ describe('idempotency keys', () => {
     const input = graphqlInput('createTrailer', body);
     const as = (viewerId: string) =>
       performWrite(
-        createContext({ services: { ...gw.app.services, idempotency }, viewerId }),
+        createContext({
+          services: { ...gw.app.services, idempotency },
+          viewer: { ...ANONYMOUS, id: viewerId },
+        }),
         'createTrailer',
         {
           input,
