@@ -8,7 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createAuthenticator, useScopes } from './auth/index.ts';
+import type { Viewer } from './auth/viewer.ts';
 import { type CatenaClient, createCatenaClient } from './catena/client.ts';
+import { routeOf } from './catena/transport.ts';
 import type { Config } from './config.ts';
 import { createContext, type GatewayContext, type GatewayServices } from './context.ts';
 import { toClientError } from './errors.ts';
@@ -16,9 +19,11 @@ import { createMemoryIdempotencyStore } from './idempotency/memory.ts';
 import { createRedisIdempotencyStore } from './idempotency/redis.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetrics } from './observability/metrics.ts';
 import { createRedisClients } from './redis.ts';
 import { type ExampleIds, examples } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
+import { createSecurity, type SecurityOptions } from './security/index.ts';
 import { attachGraphQLWs, type GraphQLWs } from './subscriptions/graphql-ws.ts';
 import {
   createRedisDedupeStore,
@@ -50,6 +55,8 @@ export interface AppOptions {
   shutdownGraceMs?: number;
   /** WebSocket keep-alive ping interval [12 s]. */
   keepAliveMs?: number;
+  /** Abuse protection beyond config.security: the rate limit's window (tests shorten it), query limits. */
+  security?: Pick<SecurityOptions, 'rateLimitWindowMs' | 'limits'>;
 }
 
 export interface AppStats {
@@ -81,6 +88,8 @@ const WEBHOOK_PATH = '/webhooks/catena';
 /** What a transport hands the context factory. */
 interface ServerContext {
   transport?: 'ws';
+  /** Set by graphql-ws, which authenticates once per connection. */
+  viewer?: Viewer;
 }
 
 export function buildApp(
@@ -88,17 +97,21 @@ export function buildApp(
   options: AppOptions = {},
 ): App {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
   const catena = createCatenaClient({
     apiUrl: config.catena.apiUrl,
     tokenUrl: config.catena.tokenUrl,
     clientId: config.catena.clientId,
     clientSecret: config.catena.clientSecret,
     timeoutMs: config.catena.timeoutMs,
-    onRetry: (event) =>
+    onRetry: (event) => {
+      metrics.upstreamRetry(event.method, routeOf(event.path));
       logger.warn(
         { method: event.method, path: event.path, attempt: event.attempt, delayMs: event.delayMs },
         'retrying Catena call',
-      ),
+      );
+    },
+    onCall: (event) => metrics.upstreamCall(event),
   });
   // With REDIS_URL, every replica shares pub/sub, dedupe, latest states, the event log, poll locks
   // and idempotency keys; without it, all of that lives in this process.
@@ -111,6 +124,7 @@ export function buildApp(
   const events = createEventServices({
     catena,
     logger,
+    observe: { published: metrics.published, duplicate: metrics.duplicate },
     ...(redis && distributed
       ? {
           eventTarget: distributed.eventTarget,
@@ -123,30 +137,62 @@ export function buildApp(
       : {}),
     ...options.events,
   });
-  const services: GatewayServices = { catena, idempotency, hub: events.hub, poller: events.poller, logger };
+  const services: GatewayServices = {
+    catena,
+    idempotency,
+    hub: events.hub,
+    poller: events.poller,
+    directory: events.directory,
+    logger,
+    metrics,
+    activeSubscriptions: { http: 0, sse: 0, ws: 0 },
+  };
+  metrics.setSources({
+    subscriptions: () => ({ ...services.activeSubscriptions }),
+    polling: () => events.poller.watching,
+  });
   const receiveWebhook = createWebhookReceiver({
     secrets: config.webhookSecrets,
     hub: events.hub,
     dedupe: events.dedupe,
     logger,
+    onAnswer: metrics.webhookDelivery,
     ...options.webhooks,
   });
 
+  // Loading keys or a JWKS may fail (a bad keys file): start() then fails with the reason.
+  const authenticator = createAuthenticator(config.auth);
+  authenticator.catch(() => undefined);
+
+  const security = createSecurity(config.security, {
+    redis: redis?.command,
+    prefix,
+    logger,
+    ...options.security,
+  });
   const yoga = createYoga<ServerContext, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     healthCheckEndpoint: '/health',
-    context: ({ request }) => {
+    cors: security.yogaOptions.cors,
+    batching: security.yogaOptions.batching,
+    multipart: security.yogaOptions.multipart,
+    parserAndValidationCache: security.yogaOptions.parserAndValidationCache,
+    context: async ({ request, viewer, transport }) => {
       const given = request?.headers.get('x-request-id');
       return createContext({
         services,
+        transport:
+          transport ?? (request?.headers.get('accept')?.includes('text/event-stream') ? 'sse' : 'http'),
+        // graphql-ws authenticated at connection_init; HTTP and SSE carry an Authorization header.
+        viewer: viewer ?? (await (await authenticator).authenticate(request?.headers.get('authorization'))),
         requestId: given && SAFE_REQUEST_ID.test(given) ? given : randomUUID(),
         signal: request?.signal,
       });
     },
     maskedErrors: { maskError: (error) => toClientError(error) },
-    graphiql: {
+    graphiql: security.yogaOptions.graphiql && {
       title: 'catena-gateway',
       defaultTabs: examples(options.exampleIds).map((e) => ({
         query: e.query,
@@ -160,6 +206,8 @@ export function buildApp(
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
     plugins: [
+      metrics.yogaPlugin(),
+      useScopes(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -176,6 +224,7 @@ export function buildApp(
           }
         },
       }),
+      ...security.plugins,
     ],
   });
 
@@ -201,9 +250,10 @@ export function buildApp(
       return url;
     },
     async start(port = config.server.port, host = config.server.host) {
+      const auth = await authenticator;
       const listening = createServer((req, res) => {
         if (route(req) === WEBHOOK_PATH) void receiveWebhook(req, res);
-        else void yoga(req, res);
+        else if (!security.guardRequest(req, res)) void yoga(req, res);
       });
       server = listening;
       listening.on('connection', (socket) => {
@@ -211,7 +261,11 @@ export function buildApp(
         socket.once('close', () => sockets.delete(socket));
       });
 
-      ws = attachGraphQLWs(yoga, listening, '/graphql', options.keepAliveMs ?? 12_000);
+      ws = attachGraphQLWs(yoga, listening, {
+        path: '/graphql',
+        keepAliveMs: options.keepAliveMs ?? 12_000,
+        authenticate: (authorization) => auth.authenticate(authorization),
+      });
 
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);

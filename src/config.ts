@@ -194,7 +194,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       graphiql: e.GATEWAY_GRAPHIQL ?? e.NODE_ENV !== 'production',
       introspection: e.GATEWAY_INTROSPECTION ?? e.NODE_ENV !== 'production',
       trustedDocumentsFile: e.GATEWAY_TRUSTED_DOCUMENTS_FILE,
-      rateLimitPerMinute: e.GATEWAY_RATE_LIMIT ?? 600,
+      // With authentication off every caller is one viewer: a shared limit would throttle everyone.
+      rateLimitPerMinute: e.GATEWAY_RATE_LIMIT ?? (e.GATEWAY_AUTH && e.GATEWAY_AUTH !== 'off' ? 1200 : 0),
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES ?? 512 * 1024,
     },
   };

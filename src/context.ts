@@ -5,9 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { ANONYMOUS, type Viewer } from './auth/viewer.ts';
 import type { CallOptions, CatenaClient } from './catena/client.ts';
+import type { ConnectionDirectory } from './catena/connection-directory.ts';
 import { createLoaders, type Loaders } from './catena/loaders.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
 import type { Logger } from './logger.ts';
+import type { Metrics } from './observability/metrics.ts';
 import type { EventHub } from './subscriptions/hub.ts';
 import type { StalePoller } from './subscriptions/poller.ts';
 
@@ -17,10 +19,19 @@ export interface GatewayServices {
   idempotency: IdempotencyStore;
   hub: EventHub;
   poller: StalePoller;
+  /** Connections by id, cached briefly (scope checks of writes and events). */
+  directory: ConnectionDirectory;
   logger: Logger;
+  /** Prometheus metrics, when exposed. */
+  metrics?: Metrics;
+  /** Subscriptions open now, by transport. */
+  activeSubscriptions?: Record<Transport, number>;
 }
 
+export type Transport = 'http' | 'sse' | 'ws';
+
 export interface GatewayContext extends GatewayServices {
+  transport: Transport;
   /** Per request; replaced for every subscription event (see `refreshLoaders`). */
   loaders: Loaders;
   /** Propagated to Catena as `X-Request-Id`. */
@@ -35,6 +46,7 @@ export interface GatewayContext extends GatewayServices {
 
 export interface ContextInput {
   services: GatewayServices;
+  transport?: Transport;
   viewer?: Viewer;
   requestId?: string;
   signal?: AbortSignal;
@@ -42,6 +54,7 @@ export interface ContextInput {
 
 export function createContext({
   services,
+  transport = 'http',
   viewer = ANONYMOUS,
   requestId = randomUUID(),
   signal,
@@ -49,6 +62,7 @@ export function createContext({
   const call: CallOptions = { requestId, signal };
   return {
     ...services,
+    transport,
     loaders: createLoaders(services.catena, call),
     requestId,
     call,

@@ -28,7 +28,7 @@ import {
   resourceOperationSchema,
   writeOperationSchema,
 } from './schemas.ts';
-import { type CatenaRequest, createTransport, type RetryEvent } from './transport.ts';
+import { type CallEvent, type CatenaRequest, createTransport, type RetryEvent } from './transport.ts';
 import {
   type Webhook,
   type WebhookCreate,
@@ -61,6 +61,8 @@ export interface CatenaClientOptions {
   userAgent?: string;
   retry?: Partial<RetryPolicy>;
   onRetry?: (event: RetryEvent) => void;
+  /** Told about every attempt of every API call (metrics). */
+  onCall?: (event: CallEvent) => void;
 }
 
 /** Per-call options. */
@@ -191,6 +193,7 @@ export function createCatenaClient(options: CatenaClientOptions) {
     userAgent,
     retry,
     onRetry: options.onRetry,
+    onCall: options.onCall,
   });
 
   async function getResourceOperation(connectionId: string, id: string, call: CallOptions = {}) {

@@ -38,6 +38,21 @@ export interface RetryEvent {
   error: unknown;
 }
 
+/** One attempt of a Catena call, as observed (for metrics and logs). */
+export interface CallEvent {
+  method: string;
+  /** The path with ids replaced by `:id`, e.g. `/v2/telematics/vehicles/:id`. */
+  route: string;
+  /** The HTTP status, when Catena answered. */
+  status?: number;
+  /** The error code, when it did not (`CATENA_TIMEOUT`, `CATENA_CONNECTION_FAILED`). */
+  error?: string;
+  durationMs: number;
+}
+
+const ID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
+export const routeOf = (path: string) => path.replace(ID_SEGMENT, '/:id');
+
 export interface TransportOptions {
   apiUrl: string;
   tokens: TokenProvider;
@@ -46,6 +61,7 @@ export interface TransportOptions {
   userAgent: string;
   retry: RetryPolicy;
   onRetry?: (event: RetryEvent) => void;
+  onCall?: (event: CallEvent) => void;
 }
 
 export type CatenaRequest = <S extends z.ZodType>(
@@ -83,15 +99,30 @@ export function createTransport(options: TransportOptions): CatenaRequest {
       };
       if (payload !== undefined) headers['content-type'] = 'application/json';
       if (requestId) headers['x-request-id'] = requestId;
-      return sendOnce(url, {
-        dispatcher: options.dispatcher,
-        method,
-        headers,
-        body: payload,
-        timeoutMs: timeoutMs ?? options.timeoutMs,
-        signal,
-        call,
-      });
+      const started = performance.now();
+      const observe = (outcome: { status?: number; error?: string }) =>
+        options.onCall?.({
+          method,
+          route: routeOf(call.path),
+          durationMs: performance.now() - started,
+          ...outcome,
+        });
+      try {
+        const res = await sendOnce(url, {
+          dispatcher: options.dispatcher,
+          method,
+          headers,
+          body: payload,
+          timeoutMs: timeoutMs ?? options.timeoutMs,
+          signal,
+          call,
+        });
+        observe({ status: res.status });
+        return res;
+      } catch (error) {
+        observe({ error: (error as { code?: string }).code ?? 'ERROR' });
+        throw error;
+      }
     };
 
     const res = await withRetries(

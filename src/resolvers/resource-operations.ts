@@ -3,6 +3,7 @@ import type { OperationType, Resource, TspSource } from '../catena/enums.ts';
 import type { OperationLog, ResourceOperation } from '../catena/schemas.ts';
 import type { GatewayContext } from '../context.ts';
 import { type PageArgs, paginate } from './pagination.ts';
+import { EMPTY_PAGE, scopedConnectionId, scopedFleetRefs, visibleOperation } from './scope.ts';
 
 export interface ResourceOperationFilterInput {
   resource?: Resource | null;
@@ -23,12 +24,14 @@ interface PinnedWindow {
 
 const DAY_MS = 86_400_000;
 
-export function getResourceOperation(
+/** An operation by connection and id; null when Catena does not know it or the viewer may not see it. */
+export async function getResourceOperation(
   ctx: GatewayContext,
   connectionId: string,
   id: string,
 ): Promise<ResourceOperation | null> {
-  return ctx.loaders.operationByKey.load({ connectionId, id });
+  if (ctx.viewer.connectionIds && !ctx.viewer.connectionIds.has(connectionId.toLowerCase())) return null;
+  return visibleOperation(ctx, await ctx.loaders.operationByKey.load({ connectionId, id }));
 }
 
 export function listResourceOperations(
@@ -36,17 +39,28 @@ export function listResourceOperations(
   args: PageArgs & { filter?: ResourceOperationFilterInput | null },
 ) {
   const f = args.filter ?? {};
+  const { viewer } = ctx;
+  const connectionId = scopedConnectionId(viewer, f.connectionId ?? undefined);
+  const fleetRefs = scopedFleetRefs(viewer, f.fleetRefs ?? undefined);
   const filter: ResourceOperationFilter = {
     resource: f.resource ?? undefined,
-    connectionId: f.connectionId ?? undefined,
+    connectionId: connectionId ?? undefined,
     sourceName: f.sourceName ?? undefined,
-    fleetRefs: f.fleetRefs ?? undefined,
+    fleetRefs,
     operation: f.operationType ?? undefined,
     sourceId: f.sourceId ?? undefined,
   };
+  // Outside the viewer's fleets or connections: nothing to ask Catena for.
+  const nothing = connectionId === null || fleetRefs?.length === 0;
   return paginate<ResourceOperation, PinnedWindow>({
     args,
-    query: ['resourceOperations', filter, f.from?.toISOString() ?? null, f.to?.toISOString() ?? null],
+    query: [
+      'resourceOperations',
+      filter,
+      f.from?.toISOString() ?? null,
+      f.to?.toISOString() ?? null,
+      viewer.id,
+    ],
     pin: () => {
       const now = Date.now();
       return {
@@ -55,6 +69,7 @@ export function listResourceOperations(
       };
     },
     fetch: async (cursor, size, window) => {
+      if (nothing) return EMPTY_PAGE;
       const page = await ctx.catena.listResourceOperations(
         { ...filter, from: window.from, to: window.to, cursor, size },
         ctx.call,

@@ -3,6 +3,7 @@
  * Catena's refusals to typed results, and honour idempotency keys.
  */
 import { createHash } from 'node:crypto';
+import { canSeeConnection } from '../auth/viewer.ts';
 import { WRITES, type WriteName } from '../catena/bodies.ts';
 import {
   CatenaConflictError,
@@ -109,7 +110,10 @@ export async function performWrite(
   name: WriteName,
   args: WriteArgs,
 ): Promise<ResourceOperation> {
+  if (!ctx.viewer.scopes.has('write'))
+    throw new ForbiddenError('This credential may not write (no write scope).');
   const body = WRITE_INPUTS[name].toBody(args.input);
+  await assertConnectionInScope(ctx, String(body.connection_id));
   const sync = args.mode === 'SYNC';
   const send = async (): Promise<ResourceOperation> => {
     const method = ctx.catena.writes[name] as (...a: unknown[]) => Promise<ResourceOperation>;
@@ -149,9 +153,14 @@ export async function performWrite(
     }
   }
   if (claim.state === 'done') {
-    if (claim.fingerprint !== fingerprint) throw differentInput();
+    if (claim.fingerprint !== fingerprint) {
+      ctx.metrics?.idempotency('conflict');
+      throw differentInput();
+    }
+    ctx.metrics?.idempotency('replayed');
     return replay(claim.outcome);
   }
+  ctx.metrics?.idempotency('new');
 
   // Once Catena has answered, failing to record it must not hide the answer: log it and go on.
   const record = (what: () => Promise<void>) =>
@@ -189,6 +198,19 @@ async function announce(ctx: GatewayContext, operation: ResourceOperation): Prom
     ctx.logger.warn({ err: error, operationId: operation.id }, 'could not publish the event of a write');
   }
 }
+
+/** A viewer limited to some fleets or connections writes only through those. */
+async function assertConnectionInScope(ctx: GatewayContext, connectionId: string): Promise<void> {
+  const { viewer } = ctx;
+  if (!viewer.fleetRefs && !viewer.connectionIds) return;
+  if (viewer.connectionIds && !viewer.connectionIds.has(connectionId.toLowerCase())) throw outOfScope();
+  if (viewer.fleetRefs) {
+    const connection = await ctx.directory.get(connectionId);
+    if (!connection || !canSeeConnection(viewer, connection.id, connection.fleet_ref)) throw outOfScope();
+  }
+}
+
+const outOfScope = () => new ForbiddenError('This credential may not write through this connection.');
 
 /** The idempotency store being away (Redis down) is said plainly, not masked as a bug. */
 async function storeCall<T>(call: () => Promise<T>): Promise<T> {

@@ -15,6 +15,8 @@ export interface OperationEvent {
   /** When the operation reached this state (its `updated_at`). */
   occurredAt: string;
   operation: ResourceOperation;
+  /** When the hub published it (epoch ms), for the pub/sub lag metric. */
+  publishedAt?: number;
 }
 
 export const OPERATION_EVENTS = 'operation-events';

@@ -8,6 +8,7 @@ import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
+import type { Viewer } from '../auth/viewer.ts';
 
 type Execute = (args: ExecutionArgs) => OperationResult;
 type EnvelopedArgs = ExecutionArgs & { rootValue: { execute: Execute; subscribe: Execute } };
@@ -19,20 +20,44 @@ export interface GraphQLWs {
   close(): Promise<void>;
 }
 
+export interface GraphQLWsOptions {
+  path: string;
+  keepAliveMs: number;
+  /** The viewer for the `authorization` of `connection_init`; throws to refuse the connection. */
+  authenticate(authorization: string | undefined): Promise<Viewer>;
+}
+
+/** graphql-ws closes a refused connection with 4401 Unauthorized (HTTP answers 401). */
+export const CLOSE_UNAUTHORIZED = 4401;
+
+type Extra = { viewer?: Viewer };
+
 export function attachGraphQLWs(
   // biome-ignore lint/suspicious/noExplicitAny: Yoga's server and user context types vary per app.
   yoga: YogaServerInstance<any, any>,
   server: Server,
-  path: string,
-  keepAliveMs: number,
+  { path, keepAliveMs, authenticate }: GraphQLWsOptions,
 ): GraphQLWs {
   const wsServer = new WebSocketServer({ server, path });
-  const handle = useServer<Record<string, unknown>>(
+  const handle = useServer<Record<string, unknown>, Extra>(
     {
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const authorization = params.authorization ?? params.Authorization;
+        try {
+          ctx.extra.viewer = await authenticate(
+            typeof authorization === 'string' ? authorization : undefined,
+          );
+          return true;
+        } catch {
+          ctx.extra.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized');
+          return false;
+        }
+      },
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args),
       subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
-        const enveloped = yoga.getEnveloped({ ...ctx, transport: 'ws', params });
+        const enveloped = yoga.getEnveloped({ ...ctx, transport: 'ws', viewer: ctx.extra.viewer, params });
         const args: EnvelopedArgs = {
           schema: enveloped.schema,
           operationName: params.operationName,

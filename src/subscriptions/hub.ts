@@ -48,6 +48,8 @@ export interface EventHubOptions {
   log: EventLog;
   /** Fills in what a record may lack (the connection's `fleet_ref` and `source_name`). */
   enrich?: (op: ResourceOperation) => Promise<ResourceOperation>;
+  /** Told what happens to each ingested state (metrics). */
+  observe?: { published(source: EventSource, type: OperationEventType): void; duplicate(): void };
   /** How long a published state is remembered for dedupe; Catena replays a DLQ for up to 14 days. */
   dedupeTtlMs?: number;
 }
@@ -61,6 +63,7 @@ export function createEventHub({
   states,
   log,
   enrich = async (op) => op,
+  observe,
   dedupeTtlMs = STATE_DEDUPE_TTL_MS,
 }: EventHubOptions): EventHub {
   const listeners = new Set<(event: OperationEvent) => void>();
@@ -80,12 +83,16 @@ export function createEventHub({
   return {
     async ingest(op, source, type) {
       const key = stateKey(op);
-      if (!(await dedupe.firstTime(key, dedupeTtlMs))) return 'duplicate';
+      if (!(await dedupe.firstTime(key, dedupeTtlMs))) {
+        observe?.duplicate();
+        return 'duplicate';
+      }
       let event: OperationEvent;
       try {
         const operation = await enrich(op);
         await states.advance(operation);
         event = await log.append({
+          publishedAt: Date.now(),
           type: type ?? eventTypeOf(op.status),
           occurredAt: op.updated_at,
           operation,
@@ -97,6 +104,7 @@ export function createEventHub({
         throw error;
       }
       counts[source]++;
+      observe?.published(source, event.type);
       return 'published';
     },
     counts,

@@ -4,6 +4,7 @@
  * duplicate at the seam: live listening starts before the replay is read, and a live event whose id
  * is not after the replay's last one was in the replay.
  */
+import { canSeeConnection } from '../auth/viewer.ts';
 import type { GatewayContext } from '../context.ts';
 import { ClientError } from '../errors.ts';
 import { ResumeError } from './event-log.ts';
@@ -59,7 +60,11 @@ export async function subscribeOperationEvents(
       throw error;
     }
   }
-  const matches = eventMatcher(filter);
+  const wanted = eventMatcher(filter);
+  const { viewer } = ctx;
+  // Whatever the filter says, only events of the viewer's fleets and connections are delivered.
+  const matches = (event: OperationEvent) =>
+    wanted(event) && canSeeConnection(viewer, event.operation.connection_id, event.operation.fleet_ref);
   const { log } = ctx.hub;
   // Everything logged up to the seam was in the replay. Live events are compared with the seam only,
   // never with each other: from several replicas they may arrive slightly out of id order.
@@ -68,7 +73,9 @@ export async function subscribeOperationEvents(
     for (const event of backlog) if (matches(event)) yield event;
     for await (const event of live) {
       if (seam !== undefined && log.compare(event.eventId, seam) <= 0) continue;
-      if (matches(event)) yield event;
+      if (!matches(event)) continue;
+      if (event.publishedAt) ctx.metrics?.delivered(event.publishedAt);
+      yield event;
     }
   })();
   return withCleanup(stream, async () => {

@@ -7,6 +7,7 @@ import { CatenaNotFoundError } from '../catena/errors.ts';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import type { GatewayContext } from '../context.ts';
 import { ClientError } from '../errors.ts';
+import { visibleOperation } from '../resolvers/scope.ts';
 import { isNewer, isTerminal } from './events.ts';
 import { withCleanup } from './streams.ts';
 
@@ -14,16 +15,23 @@ export async function subscribeOperationStatus(
   ctx: GatewayContext,
   connectionId: string,
   id: string,
-): Promise<AsyncIterable<ResourceOperation>> {
+): Promise<AsyncIterableIterator<ResourceOperation>> {
+  const notFound = () =>
+    new ClientError('NOT_FOUND', `No resource operation ${id} on connection ${connectionId}`, 'id');
+  // Another tenant's operation reads exactly like one that does not exist.
+  if (ctx.viewer.connectionIds && !ctx.viewer.connectionIds.has(connectionId.toLowerCase())) throw notFound();
   const events = ctx.hub.subscribe();
   let current: ResourceOperation;
   try {
-    current = await ctx.catena.getResourceOperation(connectionId, id, ctx.call);
+    const read = await visibleOperation(
+      ctx,
+      await ctx.catena.getResourceOperation(connectionId, id, ctx.call),
+    );
+    if (!read) throw notFound();
+    current = read;
   } catch (error) {
     await events.return?.();
-    if (error instanceof CatenaNotFoundError) {
-      throw new ClientError('NOT_FOUND', `No resource operation ${id} on connection ${connectionId}`, 'id');
-    }
+    if (error instanceof CatenaNotFoundError) throw notFound();
     throw error;
   }
   // The shared latest state only helps; without it (Redis away) Catena's answer is enough.
@@ -40,6 +48,7 @@ export async function subscribeOperationStatus(
       for await (const event of events) {
         const op = event.operation;
         if (op.id !== id || op.connection_id !== connectionId || !isNewer(op, last)) continue;
+        if (event.publishedAt) ctx.metrics?.delivered(event.publishedAt);
         last = { ...last, ...op, logs: op.logs ?? last.logs };
         yield last;
         if (isTerminal(last)) return;

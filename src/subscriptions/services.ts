@@ -4,12 +4,12 @@
  */
 import type { PubSubEventTarget } from 'graphql-yoga';
 import type { CatenaClient } from '../catena/client.ts';
-import { createConnectionDirectory } from '../catena/connection-directory.ts';
+import { type ConnectionDirectory, createConnectionDirectory } from '../catena/connection-directory.ts';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import type { Logger } from '../logger.ts';
 import { createMemoryEventLog, type EventLog } from './event-log.ts';
 import { createEventPubSub, type OperationEvent, type Topics } from './events.ts';
-import { createEventHub, type EventHub } from './hub.ts';
+import { createEventHub, type EventHub, type EventHubOptions } from './hub.ts';
 import { createStalePoller, type PollLock, type StalePoller } from './poller.ts';
 import {
   createMemoryDedupeStore,
@@ -25,6 +25,8 @@ export interface EventServicesOptions {
   dedupe?: DedupeStore;
   states?: LatestStateStore;
   log?: EventLog;
+  /** Told what the hub does with each state (metrics). */
+  observe?: EventHubOptions['observe'];
   /** Distributed publishing and polling (Redis). */
   publish?: (event: OperationEvent) => Promise<void>;
   pollLock?: PollLock;
@@ -35,6 +37,8 @@ export interface EventServicesOptions {
 
 export interface EventServices {
   hub: EventHub;
+  /** Connections by id, cached briefly: their fleet when only the id is known. */
+  directory: ConnectionDirectory;
   poller: StalePoller;
   dedupe: DedupeStore;
   close(): Promise<void>;
@@ -46,6 +50,7 @@ export function createEventServices(options: EventServicesOptions): EventService
   const hub = createEventHub({
     pubsub: createEventPubSub(options.eventTarget),
     publish: options.publish,
+    observe: options.observe,
     dedupe,
     states: options.states ?? createMemoryLatestStateStore(),
     log: options.log ?? createMemoryEventLog(),
@@ -70,6 +75,7 @@ export function createEventServices(options: EventServicesOptions): EventService
   });
   return {
     hub,
+    directory,
     poller,
     dedupe,
     async close() {

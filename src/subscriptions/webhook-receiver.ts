@@ -36,6 +36,8 @@ export interface WebhookReceiverOptions {
   toleranceMs?: number;
   /** Answer 503 rather than keep Catena waiting past its 3 s [2.5 s]. */
   deadlineMs?: number;
+  /** Told the status of every answer (metrics). */
+  onAnswer?: (status: number) => void;
   now?: () => number;
 }
 
@@ -88,6 +90,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
     toleranceMs = 5 * 60 * 1000,
     deadlineMs = 2_500,
     now = Date.now,
+    onAnswer,
   } = options;
 
   async function handle(req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -162,6 +165,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
     } finally {
       deadline.abort();
     }
+    onAnswer?.(answer.status);
     const level = answer.status >= 500 ? 'warn' : answer.status >= 400 ? 'info' : 'debug';
     logger[level](
       { status: answer.status, requestId: header(req, WEBHOOK_HEADERS.requestId), ...answer.body },

@@ -14,6 +14,7 @@ export function testServices(catena: CatenaClient): GatewayServices & { close():
     idempotency: createMemoryIdempotencyStore(),
     hub: events.hub,
     poller: events.poller,
+    directory: events.directory,
     close: () => events.close(),
   };
 }

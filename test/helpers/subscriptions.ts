@@ -27,8 +27,8 @@ export function wsClient(httpUrl: string, options: Partial<Parameters<typeof cre
 }
 
 /** A real GraphQL-over-SSE client (distinct connections mode) to `httpUrl`/graphql. */
-export function sseClient(httpUrl: string): SseClient {
-  const client = createSseClient({ url: `${httpUrl}/graphql`, retryAttempts: 0 });
+export function sseClient(httpUrl: string, options: { headers?: Record<string, string> } = {}): SseClient {
+  const client = createSseClient({ url: `${httpUrl}/graphql`, retryAttempts: 0, headers: options.headers });
   clients.push(client);
   return client;
 }

@@ -1,0 +1,92 @@
+/**
+ * Client authentication (GATEWAY_AUTH): `off` (everyone is the anonymous viewer), `api-key` or
+ * `jwt`, all ending in the same Viewer. Credentials come as `Authorization: Bearer <credential>` on
+ * HTTP and SSE, and as `{ "authorization": "Bearer <credential>" }` in the graphql-ws
+ * `connection_init` payload.
+ */
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from '../config.ts';
+import type { GatewayContext } from '../context.ts';
+import { createApiKeyVerifier, loadApiKeys } from './api-keys.ts';
+import { createJwtVerifier } from './jwt.ts';
+import { ANONYMOUS, type Scope, type Viewer } from './viewer.ts';
+
+export interface Authenticator {
+  /** The viewer for an `Authorization` value; throws `unauthenticated()` when it does not check out. */
+  authenticate(authorization: string | null | undefined): Promise<Viewer>;
+}
+
+/** HTTP 401 with a GraphQL body (GraphQL over HTTP); the message never echoes the credential. */
+export function unauthenticated(
+  message = 'Authentication required: send Authorization: Bearer <credential>',
+) {
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: { 'www-authenticate': 'Bearer realm="catena-gateway"' } },
+    },
+  });
+}
+
+export async function createAuthenticator(auth: Config['auth']): Promise<Authenticator> {
+  if (auth.mode === 'off') return { authenticate: async () => ANONYMOUS };
+  const verify =
+    auth.mode === 'api-key'
+      ? (() => {
+          if (!auth.apiKeysFile)
+            throw new Error('GATEWAY_API_KEYS_FILE is required when GATEWAY_AUTH=api-key');
+          return loadApiKeys(auth.apiKeysFile).then((entries) => {
+            const check = createApiKeyVerifier(entries);
+            return async (credential: string) => check(credential);
+          });
+        })()
+      : Promise.resolve(createJwtVerifier(auth.jwt ?? {}));
+  const check = await verify;
+  return {
+    async authenticate(authorization) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+      if (!match?.[1]) throw unauthenticated();
+      const viewer = await check(match[1]);
+      if (!viewer) throw unauthenticated('The credential is not valid');
+      return viewer;
+    },
+  };
+}
+
+/** The scope each kind of operation needs; mutations are checked per field (a ForbiddenError result). */
+const NEEDS: Partial<Record<string, Scope>> = { query: 'read', subscription: 'subscribe' };
+
+export function forbidden(message: string) {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+}
+
+/** Refuses queries without `read` and subscriptions without `subscribe`, before anything runs. */
+export function useScopes(): Plugin<GatewayContext> {
+  const refusal = (args: {
+    document: { definitions: readonly { kind: string }[] };
+    operationName?: string | null;
+    contextValue: GatewayContext;
+  }) => {
+    const operations = args.document.definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
+    const operation =
+      operations.length === 1 ? operations[0] : operations.find((o) => o.name?.value === args.operationName);
+    const needed = operation && NEEDS[operation.operation];
+    return needed && !args.contextValue.viewer.scopes.has(needed)
+      ? { errors: [forbidden(`This credential does not have the ${needed} scope`)] }
+      : undefined;
+  };
+  // A result, not a throw: graphql-ws sends it as an error message instead of dropping the socket.
+  return {
+    onExecute: ({ args, setResultAndStopExecution }) => {
+      const result = refusal(args as never);
+      if (result) setResultAndStopExecution(result);
+    },
+    onSubscribe: ({ args, setResultAndStopExecution }) => {
+      const result = refusal(args as never);
+      if (result) setResultAndStopExecution(result);
+    },
+  };
+}

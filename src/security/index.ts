@@ -1,0 +1,93 @@
+/**
+ * Abuse protection, in one place: query limits, body size, batching, CSRF, CORS, production schema
+ * hiding, trusted documents and a per-viewer rate limit. `createSecurity` turns the `security`
+ * block of the config into Yoga options, envelope plugins and a guard for the raw HTTP request.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import type { BatchingOptions, CORSOptions, Plugin } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { corsFor, createBodyGuard } from './http.ts';
+import { QUERY_LIMITS, type QueryLimits, useQueryLimits, useSchemaHiding } from './query-limits.ts';
+import { createMemoryRateLimiter, createRedisRateLimiter, useRateLimit } from './rate-limit.ts';
+import { loadTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
+
+export { QUERY_LIMITS } from './query-limits.ts';
+
+/** Operations one HTTP request may batch: enough for a client's dataloader-style batching. */
+export const MAX_BATCH = 10;
+
+/** The header browsers must send on requests that are not preflighted (GET, simple POSTs). */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+export interface SecurityOptions {
+  /** Redis commands: the rate limit is then shared by every replica. */
+  redis?: Redis;
+  /** Prefix of the rate limit's Redis keys (config.redisKeyPrefix). */
+  prefix?: string;
+  logger: Logger;
+  /** The rate limit's window [60 s]; tests shorten it. */
+  rateLimitWindowMs?: number;
+  /** Overrides of QUERY_LIMITS. */
+  limits?: Partial<QueryLimits>;
+}
+
+export interface Security {
+  yogaOptions: {
+    cors: (request: Request) => CORSOptions;
+    batching: BatchingOptions;
+    /** No file uploads in this API: multipart bodies are refused (415) rather than parsed. */
+    multipart: false;
+    /**
+     * Yoga caches parse and validation results by document text, but the checks here depend on the
+     * request too (the cost on its variables, graphql-ws trusted documents on its hash): a document
+     * found cheap with `first: $n = 5` must not be waved through with `$n = 1000`. Parsing and
+     * validating again costs well under a millisecond next to a Catena round trip.
+     */
+    parserAndValidationCache: false;
+    graphiql: boolean;
+  };
+  /** Envelope plugins for createYoga (they apply to graphql-ws too, through getEnveloped). */
+  plugins: Plugin[];
+  /** Checks a GraphQL HTTP request before Yoga reads it; true when it answered (refused) it. */
+  guardRequest(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+export function createSecurity(config: Config['security'], options: SecurityOptions): Security {
+  const windowMs = options.rateLimitWindowMs ?? 60_000;
+  const limit = config.rateLimitPerMinute;
+  const plugins: Plugin[] = [
+    // Browsers must send a non-simple Content-Type or this header, so every cross-origin request
+    // is preflighted and so subject to CORS.
+    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    ...(config.trustedDocumentsFile
+      ? useTrustedDocuments(loadTrustedDocuments(config.trustedDocumentsFile))
+      : []),
+    ...useQueryLimits({ ...QUERY_LIMITS, ...options.limits }),
+    ...(config.introspection ? [] : useSchemaHiding()),
+  ];
+  if (limit > 0) {
+    const limiter = options.redis
+      ? createRedisRateLimiter(options.redis, {
+          limit,
+          windowMs,
+          prefix: options.prefix ?? '',
+          logger: options.logger,
+        })
+      : createMemoryRateLimiter({ limit, windowMs });
+    plugins.push(useRateLimit(limiter, { limit, windowMs }));
+  }
+  return {
+    yogaOptions: {
+      cors: corsFor(config.corsOrigins),
+      batching: { limit: MAX_BATCH },
+      multipart: false,
+      parserAndValidationCache: false,
+      graphiql: config.graphiql,
+    },
+    plugins,
+    guardRequest: createBodyGuard(config.maxBodyBytes),
+  };
+}
