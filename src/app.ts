@@ -33,6 +33,7 @@ import {
   createRedisPubSub,
 } from './subscriptions/redis.ts';
 import { createEventServices, type EventServicesOptions } from './subscriptions/services.ts';
+import { lastEventIdOf, useSseEventIds } from './subscriptions/sse-event-ids.ts';
 import { createWebhookReceiver, type WebhookReceiverOptions } from './subscriptions/webhook-receiver.ts';
 
 /** The Catena endpoints the app talks to, resolved (embedded mode knows them only at start). */
@@ -189,6 +190,7 @@ export function buildApp(
         viewer: viewer ?? (await (await authenticator).authenticate(request?.headers.get('authorization'))),
         requestId: given && SAFE_REQUEST_ID.test(given) ? given : randomUUID(),
         signal: request?.signal,
+        lastEventId: lastEventIdOf(request),
       });
     },
     maskedErrors: { maskError: (error) => toClientError(error) },
@@ -207,6 +209,7 @@ export function buildApp(
     },
     plugins: [
       metrics.yogaPlugin(),
+      useSseEventIds(),
       useScopes(),
       useReadinessCheck({
         endpoint: '/ready',

@@ -42,10 +42,13 @@ export interface GatewayContext extends GatewayServices {
   viewer: Viewer;
   /** `viewer.id`: scopes idempotency keys and rate limits. */
   viewerId: string;
+  /** An SSE client's `Last-Event-ID`: where resourceOperationEvents resumes when `after` is not given. */
+  lastEventId?: string;
 }
 
 export interface ContextInput {
   services: GatewayServices;
+  lastEventId?: string;
   transport?: Transport;
   viewer?: Viewer;
   requestId?: string;
@@ -54,6 +57,7 @@ export interface ContextInput {
 
 export function createContext({
   services,
+  lastEventId,
   transport = 'http',
   viewer = ANONYMOUS,
   requestId = randomUUID(),
@@ -68,6 +72,7 @@ export function createContext({
     call,
     viewer,
     viewerId: viewer.id,
+    lastEventId,
   };
 }
 

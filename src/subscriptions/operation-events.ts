@@ -48,6 +48,8 @@ export async function subscribeOperationEvents(
   filter: OperationEventFilter | null | undefined,
   after?: string | null,
 ): Promise<AsyncIterableIterator<OperationEvent>> {
+  // An SSE client reconnecting says where it stopped with Last-Event-ID.
+  after ??= ctx.lastEventId;
   const live = ctx.hub.subscribe();
   let backlog: OperationEvent[] = [];
   if (after) {

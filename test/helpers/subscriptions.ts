@@ -79,3 +79,46 @@ export async function next<T>(
     clearTimeout(timer);
   }
 }
+
+export interface SseFrame {
+  id?: string;
+  event?: string;
+  data?: string;
+}
+
+/** Opens a GraphQL-over-SSE stream with fetch and yields its frames (comments skipped). */
+export async function* sseFrames(
+  httpUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  signal?: AbortSignal,
+): AsyncGenerator<SseFrame> {
+  const res = await fetch(`${httpUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+    body: JSON.stringify({ query, variables }),
+    signal,
+  });
+  if (!res.body) throw new Error(`no stream (status ${res.status})`);
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const reader = res.body.getReader();
+  for (;;) {
+    const { value: chunk, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+    if (done || !chunk) return;
+    buffer += decoder.decode(chunk, { stream: true });
+    let end = buffer.indexOf('\n\n');
+    while (end !== -1) {
+      const frame: SseFrame = {};
+      for (const line of buffer.slice(0, end).split('\n')) {
+        const [field, ...rest] = line.split(':');
+        const value = rest.join(':').trimStart();
+        if (field === 'id' || field === 'event' || field === 'data') frame[field] = value;
+      }
+      buffer = buffer.slice(end + 2);
+      if (frame.event || frame.data) yield frame;
+      end = buffer.indexOf('\n\n');
+    }
+  }
+}

@@ -10,7 +10,9 @@ import {
   disposeClients,
   next,
   type Result,
+  type SseFrame,
   sseClient,
+  sseFrames,
   stream,
   wsClient,
 } from '../helpers/subscriptions.ts';
@@ -57,14 +59,16 @@ afterEach(async () => {
 });
 
 /** An async write through the gateway; its operation (PENDING). */
-async function createTrailer(marker = 'live test') {
-  const connection = writableConnection(gw.sim.fixtures);
+async function createTrailer(marker = 'live test', connection = writableConnection(gw.sim.fixtures)) {
   const { body } = writeCases(gw.sim.fixtures, connection, marker).createTrailer;
   const res = await write(gw, 'createTrailer', { input: graphqlInput('createTrailer', body) });
   const op = res.data?.result.operation;
   if (!op) throw new Error(JSON.stringify(res));
   return { connectionId: connection.id, id: op.catenaId };
 }
+
+const createOn = (connection: ReturnType<typeof writableConnection>) =>
+  createTrailer('live test', connection);
 
 const statuses = (results: Result<StatusData>[]) => results.map((r) => r.data?.operationStatus.status);
 
@@ -234,6 +238,49 @@ describe('resourceOperationEvents', () => {
 });
 
 describe('SSE', () => {
+  it('gives every event its eventId as the SSE id, and resumes after Last-Event-ID', async () => {
+    // A connection of its own, so operations of the other tests cannot add events to this stream.
+    const own = gw.sim.fixtures.connections.filter(
+      (c) => c.shareLevel === 'read_write' && c.status === 'active',
+    )[1];
+    if (!own) throw new Error('the seed needs a second writable connection');
+    const connectionId = own.id;
+    const createTrailer = () => createOn(own);
+    const query =
+      'subscription($f: ResourceOperationEventFilter) { resourceOperationEvents(filter: $f) { eventId type operation { catenaId } } }';
+    const variables = { f: { connectionIds: [connectionId], resources: ['TRAILER'] } };
+    const parse = (frame: SseFrame) =>
+      JSON.parse(frame.data ?? '{}').data?.resourceOperationEvents as {
+        eventId: string;
+        type: string;
+        operation: { catenaId: string };
+      };
+
+    const first = new AbortController();
+    const frames = sseFrames(gw.url, query, variables, {}, first.signal);
+    const firstFrame = frames.next(); // starts the request
+    await waitFor(() => gw.app.stats().subscribers >= 1);
+    const a = await createTrailer();
+    const { value: frame } = await firstFrame;
+    const created = parse(frame as SseFrame);
+    expect(created).toMatchObject({ type: 'CREATED', operation: { catenaId: a.id } });
+    expect(frame?.id).toBe(created.eventId);
+    first.abort();
+    await frames.return(undefined).catch(() => undefined);
+
+    const b = await createTrailer();
+    await waitFor(async () => (await gw.app.services.hub.latest(b.id))?.status === 'success');
+    await waitFor(async () => (await gw.app.services.hub.latest(a.id))?.status === 'success');
+    const again = new AbortController();
+    const resumed = sseFrames(gw.url, query, variables, { 'last-event-id': created.eventId }, again.signal);
+    const replay = [];
+    for (let i = 0; i < 3; i++) replay.push(parse((await resumed.next()).value as SseFrame));
+    again.abort();
+    expect(replay.map((e) => `${e.operation.catenaId}:${e.type}`).sort()).toEqual(
+      [`${a.id}:SUCCEEDED`, `${b.id}:CREATED`, `${b.id}:SUCCEEDED`].sort(),
+    );
+  });
+
   it('follows an async write from PENDING to SUCCESS over GraphQL over SSE', async () => {
     const op = await createTrailer();
     const results = await collect(

@@ -1,0 +1,80 @@
+/**
+ * Resumable SSE: every `resourceOperationEvents` message carries its eventId as the SSE `id:`, so a
+ * client (or a browser's EventSource) reconnecting with `Last-Event-ID` resumes right after it
+ * (the header stands for the `after` argument). Other streams are written exactly as Yoga does.
+ */
+import type { ExecutionResult } from 'graphql';
+import type { FetchAPI, Plugin } from 'graphql-yoga';
+
+const PING_MS = 12_000;
+
+/** The eventId of a result of `resourceOperationEvents`, if it is one. */
+function eventIdOf(result: ExecutionResult): string | undefined {
+  const event = (result.data as { resourceOperationEvents?: { eventId?: unknown } } | null | undefined)
+    ?.resourceOperationEvents;
+  return typeof event?.eventId === 'string' ? event.eventId : undefined;
+}
+
+/** GraphQL over SSE (distinct connections): `event: next` per result with its `id:`, then `complete`. */
+function sseWithIds(results: AsyncIterable<ExecutionResult>, fetchAPI: FetchAPI): Response {
+  // The server adapter's own stream and response types: its client-disconnect handling cancels them.
+  const encoder = new fetchAPI.TextEncoder();
+  const iterator = results[Symbol.asyncIterator]();
+  let ping: NodeJS.Timeout | undefined;
+  const stream = new fetchAPI.ReadableStream<Uint8Array>({
+    start(controller) {
+      // Start with a comment: some clients wait for a first byte before they report the stream open.
+      controller.enqueue(encoder.encode(':\n\n'));
+      ping = setInterval(() => {
+        if (controller.desiredSize !== null && controller.desiredSize > 0)
+          controller.enqueue(encoder.encode(':\n\n'));
+      }, PING_MS);
+    },
+    async pull(controller) {
+      try {
+        const { value, done } = await iterator.next();
+        if (value != null) {
+          const id = eventIdOf(value);
+          controller.enqueue(
+            encoder.encode(`${id ? `id: ${id}\n` : ''}event: next\ndata: ${JSON.stringify(value)}\n\n`),
+          );
+        }
+        if (done) {
+          controller.enqueue(encoder.encode('event: complete\ndata:\n\n'));
+          clearInterval(ping);
+          controller.close();
+        }
+      } catch (error) {
+        clearInterval(ping);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      clearInterval(ping);
+      await iterator.return?.();
+    },
+  });
+  return new fetchAPI.Response(stream, {
+    headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' },
+  });
+}
+
+export function useSseEventIds(): Plugin {
+  return {
+    onResultProcess({ result, acceptableMediaTypes, setResultProcessor }) {
+      const streamed = typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+      if (streamed && acceptableMediaTypes.includes('text/event-stream')) {
+        setResultProcessor(
+          (results, fetchAPI) => sseWithIds(results as AsyncIterable<ExecutionResult>, fetchAPI),
+          'text/event-stream',
+        );
+      }
+    },
+  };
+}
+
+/** The SSE reconnection header, when it names an event to resume after. */
+export function lastEventIdOf(request: Request | undefined): string | undefined {
+  const id = request?.headers.get('last-event-id')?.trim();
+  return id && id.length <= 200 ? id : undefined;
+}
