@@ -5,37 +5,16 @@
  * Three processes: the simulator (`npm run simulator`), the gateway (`npm start` pointed at it) and
  * this load generator.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { Agent, request } from 'undici';
 import { createCatenaClient } from '../src/catena/client.ts';
 import { load, table } from './load.ts';
+import { spawnProcess } from './processes.ts';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 5_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SIM_PORT = Number(process.env.BENCH_SIMULATOR_PORT ?? 4610);
 const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 4600);
-
-/** Starts `entry` in its own Node process and resolves once it prints `ready`. */
-async function spawnProcess(
-  entry: string,
-  env: Record<string, string>,
-  ready: string,
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
-    let seen = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes(ready)) resolve();
-    });
-  });
-  return child;
-}
 
 async function main() {
   const apiUrl = `http://127.0.0.1:${SIM_PORT}`;

@@ -2,6 +2,7 @@
  * Operation events: what the hub publishes and subscriptions receive, whatever the source (a Catena
  * webhook, one of our own writes, or a poll of an operation whose webhook went missing).
  */
+import { setMaxListeners } from 'node:events';
 import { createPubSub, type PubSub, type PubSubEventTarget } from 'graphql-yoga';
 import type { ResourceOperation } from '../catena/schemas.ts';
 
@@ -25,7 +26,10 @@ export type EventPubSub = PubSub<Topics>;
 
 /** In memory by default; pass a distributed event target (Redis) for several replicas. */
 export function createEventPubSub(eventTarget?: PubSubEventTarget<Topics>): EventPubSub {
-  return createPubSub<Topics>(eventTarget ? { eventTarget } : {});
+  // Every subscription is one listener on the topic: thousands are normal, not a leak.
+  const target = eventTarget ?? (new EventTarget() as PubSubEventTarget<Topics>);
+  if (!eventTarget) setMaxListeners(Number.POSITIVE_INFINITY, target as unknown as EventTarget);
+  return createPubSub<Topics>({ eventTarget: target });
 }
 
 /** The event type a state is announced as. */
