@@ -268,6 +268,9 @@ export function buildApp(
         path: '/graphql',
         keepAliveMs: options.keepAliveMs ?? 12_000,
         authenticate: (authorization) => auth.authenticate(authorization),
+        onSharedSubscribers: (delta) => {
+          if (services.activeSubscriptions) services.activeSubscriptions.ws += delta;
+        },
       });
 
       await new Promise<void>((resolve, reject) => {
