@@ -43,7 +43,10 @@ export async function load(name: string, call: () => Promise<unknown>, total: nu
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function table(results: LoadResult[], baseline = results[0]) {
+export function table(
+  results: (LoadResult & { gatewayCpu?: number; gatewayRss?: number })[],
+  baseline = results[0],
+) {
   const rows = results.map((r) => ({
     scenario: r.name,
     'req/s': r.rps,
@@ -51,6 +54,8 @@ export function table(results: LoadResult[], baseline = results[0]) {
     'p50 ms': r.p50ms,
     'p99 ms': r.p99ms,
     'max ms': r.maxMs,
+    'gateway CPU %': r.gatewayCpu === undefined ? '' : Math.round(r.gatewayCpu),
+    'gateway RSS MiB': r.gatewayRss === undefined ? '' : Math.round(r.gatewayRss / 2 ** 20),
   }));
   console.table(rows);
   return rows;

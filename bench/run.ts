@@ -5,16 +5,20 @@
  * Three processes: the simulator (`npm run simulator`), the gateway (`npm start` pointed at it) and
  * this load generator.
  */
+import { createHmac, randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { createCatenaClient } from '../src/catena/client.ts';
 import { load, table } from './load.ts';
-import { spawnProcess } from './processes.ts';
+import { cpuOf, rssOf, spawnProcess } from './processes.ts';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 5_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SIM_PORT = Number(process.env.BENCH_SIMULATOR_PORT ?? 4610);
 const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 4600);
+const PROXY_PORT = Number(process.env.BENCH_PROXY_PORT ?? 4620);
+const SECRET = 'bench-webhook-secret';
 
 async function main() {
   const apiUrl = `http://127.0.0.1:${SIM_PORT}`;
@@ -34,9 +38,15 @@ async function main() {
       CATENA_CLIENT_ID: 'dev',
       CATENA_CLIENT_SECRET: 'dev',
       GATEWAY_AUTH: 'off',
+      CATENA_WEBHOOK_SECRETS: SECRET,
       LOG_LEVEL: 'warn',
     },
     'GraphiQL',
+  );
+  const proxy = await spawnProcess(
+    'bench/proxy.ts',
+    { PROXY_TARGET: apiUrl, PROXY_PORT: String(PROXY_PORT) },
+    'proxy listening',
   );
   const client = createCatenaClient({ apiUrl, tokenUrl, clientId: 'dev', clientSecret: 'dev' });
   try {
@@ -52,31 +62,72 @@ async function main() {
     });
     const gatewayAgent = new Agent({ keepAliveTimeout: 10_000, connections: 128 });
 
-    const scenarios = [
+    const proxyUrl = `http://127.0.0.1:${PROXY_PORT}`;
+    const page = JSON.stringify({
+      query:
+        'query($c: UUID!) { resourceOperations(first: 100, filter: { connectionId: $c }) { edges { node { id status connection { sourceName fleetRef } logs { status errorType } } } } }',
+      variables: { c: op.connection_id },
+    });
+    const write = JSON.stringify({
+      query:
+        'mutation($c: UUID!) { createVehicle(input: { connectionId: $c, vehicleName: "bench" }) { __typename } }',
+      variables: { c: op.connection_id },
+    });
+    const graphql = async (body: string) => {
+      const res = await request(`${gatewayUrl}/graphql`, {
+        dispatcher: gatewayAgent,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      await res.body.json();
+    };
+    const get = (base: string, target: string) => async () => {
+      const res = await request(`${base}${target}`, {
+        dispatcher: raw,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await res.body.json();
+    };
+    const list = `/v2/integrations/connections/resource-operations?connection_id=${op.connection_id}&size=100`;
+    const postVehicle = async () => {
+      const res = await request(`${apiUrl}/v2/telematics/vehicles?is_sync=false`, {
+        dispatcher: raw,
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ connection_id: op.connection_id, vehicle_name: 'bench' }),
+      });
+      await res.body.json();
+    };
+    const groups: [string, [string, () => Promise<unknown>][]][] = [
       [
-        'direct: undici GET to the simulator',
-        async () => {
-          const res = await request(`${apiUrl}${path}`, {
-            dispatcher: raw,
-            headers: { authorization: `Bearer ${token}` },
-          });
-          await res.body.json();
-        },
+        'by-id read',
+        [
+          ['direct: GET the operation from the simulator', get(apiUrl, path)],
+          ['proxy: the same GET through a minimal undici proxy', get(proxyUrl, path)],
+          ['Catena client getResourceOperation', () => client.getResourceOperation(op.connection_id, op.id)],
+          ['gateway: resourceOperation query', () => graphql(query)],
+        ],
       ],
-      ['Catena client getResourceOperation', () => client.getResourceOperation(op.connection_id, op.id)],
       [
-        'gateway: resourceOperation query',
-        async () => {
-          const res = await request(`${gatewayUrl}/graphql`, {
-            dispatcher: gatewayAgent,
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: query,
-          });
-          await res.body.json();
-        },
+        '100-item page',
+        [
+          ['direct: GET a page of 100 operations', get(apiUrl, list)],
+          ['gateway: 100 operations with connection and logs', () => graphql(page)],
+        ],
       ],
-    ] as const;
+      [
+        'async write',
+        [
+          ['direct: POST a vehicle (is_sync=false)', postVehicle],
+          ['gateway: createVehicle', () => graphql(write)],
+        ],
+      ],
+      [
+        'webhook ingest',
+        [['gateway: signed gzip deliveries, verified and published', webhookInjector(gatewayUrl, op)]],
+      ],
+    ];
 
     console.log(
       `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB`,
@@ -84,17 +135,24 @@ async function main() {
     console.log(
       `${TOTAL} requests per scenario at concurrency ${CONCURRENCY}, after ${TOTAL / 10} warm-up requests\n`,
     );
-    const results = [];
-    for (const [name, call] of scenarios) {
-      await load(name, call, TOTAL / 10, CONCURRENCY);
-      results.push(await load(name, call, TOTAL, CONCURRENCY));
+    for (const [group, scenarios] of groups) {
+      const results = [];
+      for (const [name, call] of scenarios) {
+        await load(name, call, TOTAL / 10, CONCURRENCY);
+        const cpu = cpuOf(gateway.pid ?? 0);
+        const result = await load(name, call, TOTAL, CONCURRENCY);
+        const gatewayCpu = ((cpuOf(gateway.pid ?? 0) - cpu) / result.seconds) * 100;
+        results.push({ ...result, gatewayCpu, gatewayRss: rssOf(gateway.pid ?? 0) });
+      }
+      console.log(`\n${group}`);
+      table(results);
     }
-    table(results);
     await raw.close();
     await gatewayAgent.close();
   } finally {
     await client.close();
     gateway.kill('SIGTERM');
+    proxy.kill('SIGTERM');
     sim.kill('SIGTERM');
   }
 }
@@ -112,3 +170,34 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** Posts a new verified state of `op` per call, as Catena would deliver it. */
+function webhookInjector(gatewayUrl: string, op: Record<string, unknown>) {
+  const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
+  let n = 0;
+  const base = Date.now();
+  return async () => {
+    const record = { ...op, updated_at: new Date(base + ++n).toISOString(), status: 'pending', logs: [] };
+    const body = JSON.stringify({
+      version: '1.0',
+      event_name: 'resource_operation.created',
+      data: [record],
+      webhook_id: randomUUID(),
+      id: randomUUID(),
+    });
+    const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    const res = await request(`${gatewayUrl}/webhooks/catena`, {
+      dispatcher: agent,
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'x-catena-timestamp': timestamp,
+        'x-catena-signature': createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('base64'),
+      },
+      body: gzipSync(body),
+    });
+    await res.body.dump();
+    if (res.statusCode !== 202) throw new Error(`webhook answered ${res.statusCode}`);
+  };
+}
