@@ -4,11 +4,11 @@
  * block of the config into Yoga options, envelope plugins and a guard for the raw HTTP request.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { BatchingOptions, CORSOptions, Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { useCsrfPrevention } from './csrf.ts';
 import { corsFor, createBodyGuard } from './http.ts';
 import { QUERY_LIMITS, type QueryLimits, useQueryLimits, useSchemaHiding } from './query-limits.ts';
 import { createMemoryRateLimiter, createRedisRateLimiter, useRateLimit } from './rate-limit.ts';
@@ -19,8 +19,7 @@ export { QUERY_LIMITS } from './query-limits.ts';
 /** Operations one HTTP request may batch: enough for a client's dataloader-style batching. */
 export const MAX_BATCH = 10;
 
-/** The header browsers must send on requests that are not preflighted (GET, simple POSTs). */
-export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+export { CSRF_HEADER } from './csrf.ts';
 
 export interface SecurityOptions {
   /** Redis commands: the rate limit is then shared by every replica. */
@@ -59,9 +58,7 @@ export function createSecurity(config: Config['security'], options: SecurityOpti
   const windowMs = options.rateLimitWindowMs ?? 60_000;
   const limit = config.rateLimitPerMinute;
   const plugins: Plugin[] = [
-    // Browsers must send a non-simple Content-Type or this header, so every cross-origin request
-    // is preflighted and so subject to CORS.
-    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    useCsrfPrevention(),
     ...(config.trustedDocumentsFile
       ? useTrustedDocuments(loadTrustedDocuments(config.trustedDocumentsFile))
       : []),

@@ -37,6 +37,30 @@ describe('the gateway server', () => {
     }
   });
 
+  it('answers queries over GET, as contract §2 has them', async () => {
+    const query = encodeURIComponent('{ connections(first: 1) { edges { node { catenaId } } } }');
+    const res = await request(`${gw.url}/graphql?query=${query}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(((await res.body.json()) as { data: unknown }).data).toBeTruthy();
+  });
+
+  it('streams a subscription over GET with Accept: text/event-stream, as contract §2 has it', async () => {
+    const [op] = (await gw.app.catena.listResourceOperations({ size: 1 })).items;
+    const query = encodeURIComponent(
+      `subscription { operationStatus(connectionId: "${op?.connection_id}", id: "${op?.id}") { status } }`,
+    );
+    const res = await request(`${gw.url}/graphql?query=${query}`, {
+      headers: { accept: 'text/event-stream' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+    const text = await res.body.text(); // a finished operation: one result, then complete
+    expect(text).toMatch(/event: next\ndata: \{"data":\{"operationStatus":\{"status":"SUCCESS"\}\}\}/);
+    expect(text).toMatch(/event: complete/);
+  });
+
   it('passes every MUST of the GraphQL over HTTP audits', async () => {
     const audits = serverAudits({ url: `${gw.url}/graphql`, fetchFn: fetch });
     const musts = audits.filter((audit) => audit.name.startsWith('MUST'));

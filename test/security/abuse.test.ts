@@ -186,7 +186,14 @@ const cases: Case[] = [
     undefined,
     /CSRF/,
   ),
-  refused('CSRF: a GET without the header', 'dev', get(SMALL_QUERY), 403, undefined, /CSRF/),
+  refused(
+    'CSRF: a multipart POST without the header',
+    'dev',
+    (url) => send(url, { headers: { 'content-type': 'multipart/form-data; boundary=X' }, body: '--X--' }),
+    403,
+    undefined,
+    /CSRF/,
+  ),
   refused(
     'production: __schema',
     'production',
