@@ -45,7 +45,8 @@ export interface Security {
      * found cheap with `first: $n = 5` must not be waved through with `$n = 1000`. Parsing and
      * validating again costs well under a millisecond next to a Catena round trip.
      */
-    parserAndValidationCache: false;
+    /** Off only with trusted documents (graphql-ws sends them as query "", which a text-keyed cache would mix up). */
+    parserAndValidationCache: boolean;
     graphiql: boolean;
   };
   /** Envelope plugins for createYoga (they apply to graphql-ws too, through getEnveloped). */
@@ -81,7 +82,7 @@ export function createSecurity(config: Config['security'], options: SecurityOpti
       cors: corsFor(config.corsOrigins),
       batching: { limit: MAX_BATCH },
       multipart: false,
-      parserAndValidationCache: false,
+      parserAndValidationCache: !config.trustedDocumentsFile,
       graphiql: config.graphiql,
     },
     plugins,

@@ -13,10 +13,12 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import {
+  type DefinitionNode,
   type FragmentDefinitionNode,
   GraphQLError,
   Kind,
   NoSchemaIntrospectionCustomRule,
+  type OperationDefinitionNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -65,25 +67,36 @@ const reporting = (limit: QueryLimit, max: number) => ({
 });
 
 /** Yoga puts the request's params (with its variables) in the context; graphql-ws does likewise. */
-interface ParamsContext {
-  params?: { variables?: Record<string, unknown> | null };
-}
+type OperationArgs = {
+  schema: Parameters<typeof operationCost>[0]['schema'];
+  document: { definitions: readonly { kind: string }[] };
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+};
 
-function costRule(max: number, variables: Record<string, unknown> | undefined): ValidationRule {
-  return (context) => {
-    const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-    }
-    return {
-      OperationDefinition(operation) {
-        const cost = operationCost({ schema: context.getSchema(), operation, fragments, variables });
-        if (cost > max) {
-          context.reportError(tooComplex('cost', max, `Query cost limit of ${max} exceeded, found ${cost}.`));
-        }
-      },
-    };
-  };
+/**
+ * The cost of the operation about to run, with this request's variables. Checked at execution, not
+ * in validation: validation results are cached per document text, while cost depends on variables.
+ */
+function costRefusal(max: number, args: OperationArgs): GraphQLError | undefined {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  const operations: OperationDefinitionNode[] = [];
+  for (const definition of args.document.definitions as readonly DefinitionNode[]) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+  }
+  const operation =
+    operations.length === 1 ? operations[0] : operations.find((o) => o.name?.value === args.operationName);
+  if (!operation) return undefined;
+  const cost = operationCost({
+    schema: args.schema,
+    operation,
+    fragments,
+    variables: args.variableValues ?? undefined,
+  });
+  if (cost <= max) return undefined;
+  const error = tooComplex('cost', max, `Query cost limit of ${max} exceeded, found ${cost}.`);
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
 }
 
 export function useQueryLimits(limits: QueryLimits): Plugin[] {
@@ -94,9 +107,13 @@ export function useQueryLimits(limits: QueryLimits): Plugin[] {
     maxAliasesPlugin({ ...reporting('aliases', limits.aliases), allowList: [] }),
     maxDirectivesPlugin(reporting('directives', limits.directives)),
     {
-      onValidate({ addValidationRule, context }) {
-        const variables = (context as ParamsContext).params?.variables ?? undefined;
-        addValidationRule(costRule(limits.cost, variables));
+      onExecute({ args, setResultAndStopExecution }) {
+        const refusal = costRefusal(limits.cost, args as unknown as OperationArgs);
+        if (refusal) setResultAndStopExecution({ errors: [refusal] });
+      },
+      onSubscribe({ args, setResultAndStopExecution }) {
+        const refusal = costRefusal(limits.cost, args as unknown as OperationArgs);
+        if (refusal) setResultAndStopExecution({ errors: [refusal] });
       },
     },
   ];

@@ -100,7 +100,7 @@ const cases: Case[] = [
   refused('200 directives', 'dev', query(DIRECTIVES), 400, TOO_COMPLEX, /Directives limit/),
   refused('a cost bomb: first 1000 of first 1000', 'dev', query(COST), 400, TOO_COMPLEX, /cost limit/),
   refused('a cost bomb through variables', 'dev', query(COST_VARS, { n: 1000 }), 400, TOO_COMPLEX, /cost/),
-  refused('a fragment bomb', 'dev', query(FRAGMENT_BOMB), 400, TOO_COMPLEX, /cost limit/),
+  refused('a fragment bomb', 'dev', query(FRAGMENT_BOMB), 400, TOO_COMPLEX, /(cost|depth) limit/),
   refused('a list of 2,000 fragments', 'dev', query(FRAGMENT_LIST), 400, TOO_COMPLEX, /Token limit/),
   refused(
     'variables over the body limit',
