@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { createAuthenticator, useScopes } from './auth/index.ts';
 import type { Viewer } from './auth/viewer.ts';
@@ -20,6 +21,7 @@ import { createRedisIdempotencyStore } from './idempotency/redis.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { createTracing } from './observability/tracing.ts';
 import { createRedisClients } from './redis.ts';
 import { type ExampleIds, examples } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
@@ -54,6 +56,8 @@ export interface AppOptions {
   exampleIds?: ExampleIds;
   /** How long `stop()` lets in-flight requests finish before closing their sockets. */
   shutdownGraceMs?: number;
+  /** Collects trace spans (tests); otherwise config.tracing decides. */
+  spanProcessor?: SpanProcessor;
   /** WebSocket keep-alive ping interval [12 s]. */
   keepAliveMs?: number;
   /** Abuse protection beyond config.security: the rate limit's window (tests shorten it), query limits. */
@@ -99,6 +103,7 @@ export function buildApp(
 ): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
+  const tracing = createTracing(config.tracing, options.spanProcessor);
   const catena = createCatenaClient({
     apiUrl: config.catena.apiUrl,
     tokenUrl: config.catena.tokenUrl,
@@ -209,6 +214,7 @@ export function buildApp(
     },
     plugins: [
       metrics.yogaPlugin(),
+      ...tracing.plugins,
       useSseEventIds(),
       useScopes(),
       useReadinessCheck({
@@ -305,6 +311,7 @@ export function buildApp(
       await yoga.dispose();
       await idempotency.close();
       await redis?.close();
+      await tracing.shutdown();
       await catena.close();
     },
   };

@@ -54,6 +54,7 @@ const envSchema = z
       z.coerce.number({ error: 'must be a number' }).int().min(0, 'must be 0 (off) or more'),
     ),
     GATEWAY_MAX_BODY_BYTES: optional(positiveMs),
+    GATEWAY_TRACING: optional(z.enum(['off', 'otlp', 'console'], { error: 'must be off, otlp or console' })),
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -107,6 +108,8 @@ export interface Config {
     jwt?: { jwksUrl?: string; publicKey?: string; issuer?: string; audience?: string };
   };
   logLevel: LogLevel;
+  /** OpenTelemetry: off, OTLP over HTTP (OTEL_EXPORTER_OTLP_ENDPOINT), or the console. */
+  tracing: 'off' | 'otlp' | 'console';
   /** Abuse protection and production hardening. */
   security: {
     /** NODE_ENV=production: GraphiQL and introspection default to off. */
@@ -187,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     },
     logLevel: e.LOG_LEVEL ?? 'info',
+    tracing: e.GATEWAY_TRACING ?? 'off',
     security: {
       production: e.NODE_ENV === 'production',
       corsOrigins:

@@ -3,12 +3,15 @@
  * (renewed once on a 401), User-Agent, request id, per-call timeout, retries by policy, mapping of
  * statuses to typed errors, and zod parsing of every success body.
  */
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { TokenProvider } from './auth.ts';
 import { CatenaInvalidResponseError, CatenaUnauthorizedError } from './errors.ts';
 import { type HttpResponse, parseJson, sendOnce, toCatenaError } from './http.ts';
 import { type RetryPolicy, withRetries } from './retry.ts';
+
+const tracer = trace.getTracer('catena-gateway');
 
 export type QueryValue = string | number | boolean | Date | null | undefined | readonly string[];
 export type QueryParams = Record<string, QueryValue>;
@@ -100,13 +103,24 @@ export function createTransport(options: TransportOptions): CatenaRequest {
       if (payload !== undefined) headers['content-type'] = 'application/json';
       if (requestId) headers['x-request-id'] = requestId;
       const started = performance.now();
-      const observe = (outcome: { status?: number; error?: string }) =>
-        options.onCall?.({
-          method,
-          route: routeOf(call.path),
-          durationMs: performance.now() - started,
-          ...outcome,
-        });
+      const route = routeOf(call.path);
+      // A no-op unless tracing is on (a global tracer provider is registered).
+      const span = tracer.startSpan(`catena ${method} ${route}`, {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'http.request.method': method,
+          'url.template': route,
+          'catena.request_id': requestId ?? '',
+        },
+      });
+      const observe = (outcome: { status?: number; error?: string }) => {
+        if (outcome.status !== undefined) span.setAttribute('http.response.status_code', outcome.status);
+        if (outcome.error || (outcome.status ?? 0) >= 500) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error ?? String(outcome.status) });
+        }
+        span.end();
+        options.onCall?.({ method, route, durationMs: performance.now() - started, ...outcome });
+      };
       try {
         const res = await sendOnce(url, {
           dispatcher: options.dispatcher,

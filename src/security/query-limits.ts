@@ -20,7 +20,6 @@ import {
   NoSchemaIntrospectionCustomRule,
   type OperationDefinitionNode,
   type ValidationContext,
-  type ValidationRule,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { operationCost } from './cost.ts';
