@@ -42,6 +42,8 @@ async function main() {
       LOG_LEVEL: 'warn',
     },
     'GraphiQL',
+    // BENCH_PROFILE_DIR: a CPU profile of the gateway, written when it stops.
+    process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
   );
   const proxy = await spawnProcess(
     'bench/proxy.ts',
