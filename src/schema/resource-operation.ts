@@ -10,7 +10,7 @@ import {
   listResourceOperations,
   operationLogs,
 } from '../resolvers/resource-operations.ts';
-import { builder } from './builder.ts';
+import { type BuilderTypes, builder } from './builder.ts';
 import { ConnectionRef } from './connection.ts';
 import { OperationStatus, OperationType, Resource, TspSource, type UNKNOWN } from './enums.ts';
 import { OperationLogRef } from './operation-log.ts';
@@ -79,33 +79,26 @@ const ResourceOperationConnection = builder.connectionObject(
   { name: 'ResourceOperationEdge' },
 );
 
+/** The filter fields both operation lists take. */
+const commonFilterFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => ({
+  resource: t.field({ type: Resource.ref }),
+  operationType: t.field({ type: OperationType.ref }),
+  sourceId: t.string({ description: "The TSP's id of the record; needs resource." }),
+  from: t.field({ type: 'DateTime', description: 'Created at or after; default 24 hours ago.' }),
+  to: t.field({ type: 'DateTime', description: 'Created before; default now; at most 45 days after from.' }),
+});
+
 export const ResourceOperationFilter = builder.inputType('ResourceOperationFilter', {
   fields: (t) => ({
-    resource: t.field({ type: Resource.ref }),
+    ...commonFilterFields(t),
     connectionId: t.field({ type: 'UUID' }),
     sourceName: t.field({ type: TspSource.ref }),
     fleetRefs: t.stringList({ description: 'At most 100.' }),
-    operationType: t.field({ type: OperationType.ref }),
-    sourceId: t.string({ description: "The TSP's id of the record; needs resource." }),
-    from: t.field({ type: 'DateTime', description: 'Created at or after; default 24 hours ago.' }),
-    to: t.field({
-      type: 'DateTime',
-      description: 'Created before; default now; at most 45 days after from.',
-    }),
   }),
 });
 
 export const ConnectionResourceOperationFilter = builder.inputType('ConnectionResourceOperationFilter', {
-  fields: (t) => ({
-    resource: t.field({ type: Resource.ref }),
-    operationType: t.field({ type: OperationType.ref }),
-    sourceId: t.string({ description: "The TSP's id of the record; needs resource." }),
-    from: t.field({ type: 'DateTime', description: 'Created at or after; default 24 hours ago.' }),
-    to: t.field({
-      type: 'DateTime',
-      description: 'Created before; default now; at most 45 days after from.',
-    }),
-  }),
+  fields: (t) => commonFilterFields(t),
 });
 
 interface FilterEnums {

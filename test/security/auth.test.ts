@@ -33,6 +33,19 @@ async function gateway(env: Record<string, string>): Promise<string> {
 }
 
 const QUERY = '{ connections(first: 1) { edges { node { catenaId } } } }';
+const STATUS =
+  'subscription($c: UUID!, $id: UUID!) { operationStatus(connectionId: $c, id: $id) { status } }';
+
+/** The first answer of operationStatus for `op` over `client`. */
+async function firstStatus(
+  client: Parameters<typeof stream>[0],
+  op: { connection_id: string; id: string } | undefined,
+) {
+  const first = await next(
+    stream<{ operationStatus: { status: string } }>(client, STATUS, { c: op?.connection_id, id: op?.id }),
+  );
+  return first.data?.operationStatus.status;
+}
 const keysFile = apiKeysFile([{ id: 'ops', scopes: ['read', 'write', 'subscribe'] }]);
 const key = keysFile.keys.ops ?? '';
 let url: string;
@@ -81,17 +94,7 @@ describe('API keys', () => {
     await refused.body?.cancel();
     const op = (await sim.control.seedOperations({ count: 1 }))[0];
     const client = sseClient(url, { headers: { authorization: `Bearer ${key}` } });
-    const first = await next(
-      stream<{ operationStatus: { status: string } }>(
-        client,
-        'subscription($c: UUID!, $id: UUID!) { operationStatus(connectionId: $c, id: $id) { status } }',
-        {
-          c: op?.connection_id,
-          id: op?.id,
-        },
-      ),
-    );
-    expect(first.data?.operationStatus.status).toBe('SUCCESS');
+    expect(await firstStatus(client, op)).toBe('SUCCESS');
   });
 
   it("answers 431 to headers over Node's limit, and stays healthy", async () => {
@@ -121,17 +124,7 @@ describe('API keys', () => {
   it('accepts a WebSocket whose connection_init carries the key', async () => {
     const client = wsClient(url, { connectionParams: { authorization: `Bearer ${key}` } });
     const op = (await sim.control.seedOperations({ count: 1 }))[0];
-    const first = await next(
-      stream<{ operationStatus: { status: string } }>(
-        client,
-        'subscription($c: UUID!, $id: UUID!) { operationStatus(connectionId: $c, id: $id) { status } }',
-        {
-          c: op?.connection_id,
-          id: op?.id,
-        },
-      ),
-    );
-    expect(first.data?.operationStatus.status).toBe('SUCCESS');
+    expect(await firstStatus(client, op)).toBe('SUCCESS');
   });
 
   it('never writes a key to the logs', async () => {
