@@ -14,6 +14,11 @@ export interface FieldError {
 /** Base of every typed write error; registered with the errors plugin, never the global Error. */
 export abstract class WriteError extends Error {
   abstract readonly code: string;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
 }
 
 export class InputValidationError extends WriteError {
@@ -25,24 +30,15 @@ export class InputValidationError extends WriteError {
       : `The input has ${fieldErrors.length} invalid values`,
   ) {
     super(message);
-    this.name = 'InputValidationError';
   }
 }
 
 export class NotFoundError extends WriteError {
   readonly code = 'NOT_FOUND';
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotFoundError';
-  }
 }
 
 export class ConflictError extends WriteError {
   readonly code = 'CONFLICT';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConflictError';
-  }
 }
 
 export class RateLimitedError extends WriteError {
@@ -53,7 +49,6 @@ export class RateLimitedError extends WriteError {
         ? 'Catena is rate limiting writes; retry later.'
         : `Catena is rate limiting writes; retry in ${retryAfterSeconds} s.`,
     );
-    this.name = 'RateLimitedError';
   }
 }
 
@@ -61,16 +56,11 @@ export class TspRejectedError extends WriteError {
   readonly code = 'TSP_REJECTED';
   constructor(readonly operation: ResourceOperation) {
     super('The telematics provider rejected the write; see operation.logs for why.');
-    this.name = 'TspRejectedError';
   }
 }
 
 export class ForbiddenError extends WriteError {
   readonly code = 'FORBIDDEN';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
 }
 
 export const WRITE_ERRORS = [
