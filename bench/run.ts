@@ -137,7 +137,10 @@ async function main() {
     console.log(
       `${TOTAL} requests per scenario at concurrency ${CONCURRENCY}, after ${TOTAL / 10} warm-up requests\n`,
     );
+    // BENCH_ONLY: run just the groups whose name contains it (e.g. `BENCH_ONLY=by-id`).
+    const only = process.env.BENCH_ONLY;
     for (const [group, scenarios] of groups) {
+      if (only && !group.includes(only)) continue;
       const results = [];
       for (const [name, call] of scenarios) {
         await load(name, call, TOTAL / 10, CONCURRENCY);

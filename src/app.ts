@@ -184,6 +184,7 @@ export function buildApp(
     cors: security.yogaOptions.cors,
     batching: security.yogaOptions.batching,
     multipart: security.yogaOptions.multipart,
+    maxRequestBodySize: security.yogaOptions.maxRequestBodySize,
     parserAndValidationCache: security.yogaOptions.parserAndValidationCache,
     context: async ({ request, viewer, transport }) => {
       const given = request?.headers.get('x-request-id');

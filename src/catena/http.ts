@@ -57,20 +57,30 @@ const NOT_SENT_CODES = new Set([
  * the caller's own signal is rethrown as the signal's reason.
  */
 export async function sendOnce(url: URL, options: HttpAttemptOptions): Promise<HttpResponse> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const caller = options.signal;
+  if (caller?.aborted) throw caller.reason;
+  // One controller for both the deadline and the caller's signal: cheaper per call than
+  // AbortSignal.timeout() combined with AbortSignal.any(), which the profile showed on hot reads.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const onAbort = () => controller.abort(caller?.reason);
+  caller?.addEventListener('abort', onAbort, { once: true });
   try {
     const res = await request(url, {
       dispatcher: options.dispatcher,
       method: options.method,
       headers: options.headers,
       body: options.body,
-      signal,
+      signal: controller.signal,
     });
     return { status: res.statusCode, headers: res.headers, body: await res.body.text() };
   } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason;
-    if (timeout.aborted) {
+    if (caller?.aborted) throw caller.reason;
+    if (timedOut) {
       throw new CatenaTimeoutError(
         `Catena did not answer ${options.call.method} ${options.call.path} within ${options.timeoutMs} ms`,
         options.timeoutMs,
@@ -83,6 +93,9 @@ export async function sendOnce(url: URL, options: HttpAttemptOptions): Promise<H
       !(code && NOT_SENT_CODES.has(code)),
       { call: options.call, cause: error },
     );
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener('abort', onAbort);
   }
 }
 

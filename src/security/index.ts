@@ -40,6 +40,12 @@ export interface Security {
     /** No file uploads in this API: multipart bodies are refused (415) rather than parsed. */
     multipart: false;
     /**
+     * Yoga's own body limit is off: `guardRequest` has already refused any POST without a
+     * Content-Length or over the limit, and Node's HTTP parser never delivers more than declared.
+     * Yoga's check pipes every body through a counting TransformStream (~5 % of a read's CPU).
+     */
+    maxRequestBodySize: false;
+    /**
      * Yoga caches parse and validation results by document text, but the checks here depend on the
      * request too (the cost on its variables, graphql-ws trusted documents on its hash): a document
      * found cheap with `first: $n = 5` must not be waved through with `$n = 1000`. Parsing and
@@ -82,6 +88,7 @@ export function createSecurity(config: Config['security'], options: SecurityOpti
       cors: corsFor(config.corsOrigins),
       batching: { limit: MAX_BATCH },
       multipart: false,
+      maxRequestBodySize: false,
       parserAndValidationCache: !config.trustedDocumentsFile,
       graphiql: config.graphiql,
     },

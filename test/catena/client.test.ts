@@ -211,6 +211,23 @@ describe('error mapping', () => {
     expect(error).toMatchObject({ code: 'CATENA_TIMEOUT', timeoutMs: 100 });
   });
 
+  it("stops a call when the caller's signal aborts, with the caller's reason", async () => {
+    const c = client({ timeoutMs: 2_000 });
+    await c.getConnection(connectionId); // the token is in hand: only the slow call is left
+    fault({ kind: 'delay', delayMs: 1_500, route: CONNECTION_ROUTE });
+    const gone = new Error('the client went away');
+    const controller = new AbortController();
+    const started = performance.now();
+    setTimeout(() => controller.abort(gone), 50);
+    const error = await c.getConnection(connectionId, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBe(gone);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // Already aborted: nothing is sent.
+    const before = count(`GET ${CONNECTION_ROUTE}`);
+    await expect(c.getConnection(connectionId, { signal: AbortSignal.abort(gone) })).rejects.toBe(gone);
+    expect(count(`GET ${CONNECTION_ROUTE}`)).toBe(before);
+  });
+
   it('reports an unreachable Catena as CatenaConnectionError that was never sent', async () => {
     const port = await closedPort();
     const c = client({ apiUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/token` });

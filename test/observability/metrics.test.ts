@@ -57,4 +57,20 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/catena_gateway_pubsub_lag_seconds_count/);
     expect(text).toMatch(/catena_gateway_process_resident_memory_bytes/);
   });
+
+  it('keeps one series per operation, not per URL, and no per-phase histograms', async () => {
+    for (const n of [1, 2, 3]) {
+      const res = await request(
+        `${gw.url}/graphql?query=${encodeURIComponent(`query Page${n} { resourceOperations(first: ${n}) { edges { cursor } } }`)}`,
+        { headers: { accept: 'application/json' } },
+      );
+      expect(res.statusCode).toBe(200);
+      await res.body.dump();
+    }
+    const text = await scrape();
+    expect(text).toMatch(/graphql_yoga_http_duration_count\{method="GET",statusCode="200",operationType="query",operationName="Page2"\} 1/);
+    expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="Page3"[^}]*\} 1/);
+    expect(text).not.toMatch(/url="/);
+    expect(text).not.toMatch(/graphql_envelop_(phase_|request_time_summary|deprecated_field)/);
+  });
 });
