@@ -1,12 +1,12 @@
 /**
  * Prometheus metrics (`GET /metrics`). GraphQL operations by name, type and outcome with latency
- * come from Yoga's Prometheus plugin; the rest is the gateway's own: Catena calls by route and
+ * (operation-metrics.ts), then the gateway's own: Catena calls by route and
  * status with latency and retries, webhook deliveries by outcome, dedupe hits, published events by
  * source, active subscriptions by transport, pub/sub lag, idempotency outcomes.
  */
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CallEvent } from '../catena/transport.ts';
+import { useOperationMetrics } from './operation-metrics.ts';
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -92,34 +92,8 @@ export function createMetrics() {
 
   return {
     registry,
-    /**
-     * Yoga's plugin: GraphQL operations by name and type (counted, timed, and their errors), and
-     * HTTP requests by method and status. Every other metric of the plugin's defaults is off: they
-     * hook each phase of every request (a Summary, a TypeInfo walk for deprecated fields, parse,
-     * validate and context histograms) and cost about a quarter of the gateway's read throughput
-     * (BENCHMARKS.md). The `url` label is off: it would make one series per query string.
-     */
-    yogaPlugin: () =>
-      usePrometheus({
-        registry,
-        endpoint: '/metrics',
-        labels: { url: false },
-        metrics: {
-          graphql_envelop_request: true,
-          graphql_envelop_request_duration: true,
-          graphql_envelop_error_result: true,
-          graphql_yoga_http_duration: true,
-          graphql_envelop_request_time_summary: false,
-          graphql_envelop_deprecated_field: false,
-          graphql_envelop_phase_parse: false,
-          graphql_envelop_phase_validate: false,
-          graphql_envelop_phase_context: false,
-          graphql_envelop_phase_execute: false,
-          graphql_envelop_phase_subscribe: false,
-          graphql_envelop_schema_change: false,
-          graphql_envelop_execute_resolver: false,
-        },
-      }),
+    /** GraphQL operations by name, type and outcome with latency, and `GET /metrics` (Yoga plugin). */
+    yogaPlugin: () => useOperationMetrics({ registry, buckets: SECONDS }),
     setSources(s: MetricsSources) {
       sources = s;
     },

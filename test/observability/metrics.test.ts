@@ -33,7 +33,9 @@ describe('GET /metrics', () => {
     await waitFor(async () => /events_published_total\{source="webhook"/.test(await scrape()));
 
     const text = await scrape();
-    expect(text).toMatch(/graphql_envelop_request_duration.*operationName="Recent"/);
+    expect(text).toMatch(
+      /catena_gateway_graphql_operation_duration_seconds_count\{operation_name="Recent",operation_type="query",outcome="ok"\} 1/,
+    );
     expect(
       value(
         text,
@@ -58,19 +60,29 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/catena_gateway_process_resident_memory_bytes/);
   });
 
-  it('keeps one series per operation, not per URL, and no per-phase histograms', async () => {
-    for (const n of [1, 2, 3]) {
-      const res = await request(
-        `${gw.url}/graphql?query=${encodeURIComponent(`query Page${n} { resourceOperations(first: ${n}) { edges { cursor } } }`)}`,
-        { headers: { accept: 'application/json' } },
-      );
+  it('labels operations by name and outcome, never by URL', async () => {
+    for (const n of [1, 2, 2]) {
+      const query = `query Page${n} { resourceOperations(first: ${n}) { edges { cursor } } }`;
+      const res = await request(`${gw.url}/graphql?query=${encodeURIComponent(query)}`, {
+        headers: { accept: 'application/json' },
+      });
       expect(res.statusCode).toBe(200);
       await res.body.dump();
     }
+    await gw.gql('query Broken { resourceOperations(first: 1) { nope } }').catch(() => undefined);
+    await gw.gql('query Missing($id: UUID!) { connection(id: $id) { catenaId } }', {
+      id: '00000000-0000-4000-8000-000000000000',
+    });
     const text = await scrape();
-    expect(text).toMatch(/graphql_yoga_http_duration_count\{method="GET",statusCode="200",operationType="query",operationName="Page2"\} 1/);
-    expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="Page3"[^}]*\} 1/);
+    const count = (labels: string) =>
+      value(
+        text,
+        new RegExp(`catena_gateway_graphql_operation_duration_seconds_count\\{${labels}\\} (\\d+)`),
+      );
+    expect(count('operation_name="Page2",operation_type="query",outcome="ok"')).toBe(2);
+    expect(count('operation_name="Broken",operation_type="query",outcome="rejected"')).toBe(1);
+    expect(count('operation_name="Missing",operation_type="query",outcome="ok"')).toBe(1);
     expect(text).not.toMatch(/url="/);
-    expect(text).not.toMatch(/graphql_envelop_(phase_|request_time_summary|deprecated_field)/);
+    expect(text).not.toMatch(/graphql_envelop_/);
   });
 });
