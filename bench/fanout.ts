@@ -16,7 +16,11 @@ import { Agent, request } from 'undici';
 import WebSocket from 'ws';
 import { cpuOf, percentile, rssOf, spawnProcess } from './processes.ts';
 
-const SIZES = (process.env.FANOUT_SIZES ?? '1000,5000,10000').split(',').map(Number);
+// FANOUT_SIZES="" runs no WebSocket scenario (SSE only).
+const SIZES = (process.env.FANOUT_SIZES ?? '1000,5000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const SSE = Number(process.env.FANOUT_SSE ?? 1000);
 const EVENTS = Number(process.env.FANOUT_EVENTS ?? 20);
 const RATE = Number(process.env.FANOUT_RATE ?? 5);

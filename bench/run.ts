@@ -101,7 +101,17 @@ async function main() {
       });
       await res.body.json();
     };
-    const groups: [string, [string, () => Promise<unknown>][]][] = [
+    // [group, scenarios, concurrency]: one at a time shows the latency the gateway adds without
+    // queueing; the rest run at CONCURRENCY and show throughput.
+    const groups: [string, [string, () => Promise<unknown>][], number?][] = [
+      [
+        'by-id read, one at a time',
+        [
+          ['direct: GET the operation from the simulator', get(apiUrl, path)],
+          ['gateway: resourceOperation query', () => graphql(query)],
+        ],
+        1,
+      ],
       [
         'by-id read',
         [
@@ -135,22 +145,27 @@ async function main() {
       `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB`,
     );
     console.log(
-      `${TOTAL} requests per scenario at concurrency ${CONCURRENCY}, after ${TOTAL / 10} warm-up requests\n`,
+      `${TOTAL} requests per scenario at concurrency ${CONCURRENCY} (a quarter as many one at a time), each after a tenth as many to warm up\n`,
     );
     // BENCH_ONLY: run just the groups whose name contains it (e.g. `BENCH_ONLY=by-id`).
     const only = process.env.BENCH_ONLY;
-    for (const [group, scenarios] of groups) {
+    for (const [group, scenarios, concurrency = CONCURRENCY] of groups) {
       if (only && !group.includes(only)) continue;
       const results = [];
+      // One at a time is latency-bound: fewer requests give the same percentiles.
+      const total = concurrency === 1 ? Math.ceil(TOTAL / 4) : TOTAL;
       for (const [name, call] of scenarios) {
-        await load(name, call, TOTAL / 10, CONCURRENCY);
+        await load(name, call, total / 10, concurrency);
         const cpu = cpuOf(gateway.pid ?? 0);
-        const result = await load(name, call, TOTAL, CONCURRENCY);
+        const result = await load(name, call, total, concurrency);
         const gatewayCpu = ((cpuOf(gateway.pid ?? 0) - cpu) / result.seconds) * 100;
         results.push({ ...result, gatewayCpu, gatewayRss: rssOf(gateway.pid ?? 0) });
       }
-      console.log(`\n${group}`);
+      console.log(`\n${group} (concurrency ${concurrency})`);
       table(results);
+      const [baseline, last] = [results[0], results.at(-1)];
+      if (concurrency === 1 && baseline && last && last !== baseline)
+        console.log(`added p50 latency: ${(last.p50ms - baseline.p50ms).toFixed(2)} ms`);
     }
     await raw.close();
     await gatewayAgent.close();

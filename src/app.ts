@@ -35,6 +35,7 @@ import {
   createRedisPubSub,
 } from './subscriptions/redis.ts';
 import { createEventServices, type EventServicesOptions } from './subscriptions/services.ts';
+import { useSharedSubscriptions } from './subscriptions/shared-subscriptions.ts';
 import { lastEventIdOf, useSseEventIds } from './subscriptions/sse-event-ids.ts';
 import { createWebhookReceiver, type WebhookReceiverOptions } from './subscriptions/webhook-receiver.ts';
 
@@ -235,6 +236,8 @@ export function buildApp(
         },
       }),
       ...security.plugins,
+      // Last, so the execution it shares is the one every other plugin has set up.
+      useSharedSubscriptions(),
     ],
   });
 
@@ -275,9 +278,6 @@ export function buildApp(
         path: '/graphql',
         keepAliveMs: options.keepAliveMs ?? 12_000,
         authenticate: (authorization) => auth.authenticate(authorization),
-        onSharedSubscribers: (delta) => {
-          if (services.activeSubscriptions) services.activeSubscriptions.ws += delta;
-        },
       });
 
       await new Promise<void>((resolve, reject) => {

@@ -1,21 +1,19 @@
 /**
  * graphql-ws (`graphql-transport-ws`) on the gateway's HTTP server, at the GraphQL path. Each
- * subscription goes through Yoga's envelope (same plugins, masking and context factory as HTTP).
+ * subscription goes through Yoga's envelope (same plugins, masking, context factory and shared
+ * executions as HTTP and SSE).
  */
 import type { Server } from 'node:http';
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { ExecutionArgs } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/viewer.ts';
-import { createSharedStreams, shareKeyOf } from './shared-streams.ts';
 
 type Execute = (args: ExecutionArgs) => OperationResult;
 type EnvelopedArgs = ExecutionArgs & {
   rootValue: { execute: Execute; subscribe: Execute };
-  /** Set when the subscription is a pure live stream others may share. */
-  shareKey?: string;
 };
 
 export interface GraphQLWs {
@@ -30,20 +28,7 @@ export interface GraphQLWsOptions {
   keepAliveMs: number;
   /** The viewer for the `authorization` of `connection_init`; throws to refuse the connection. */
   authenticate(authorization: string | undefined): Promise<Viewer>;
-  /** Told of subscribers that joined (+1) or left (-1) a stream another client started. */
-  onSharedSubscribers?: (delta: number) => void;
 }
-
-/** Who a viewer is and what it may see: clients share a stream only when all of this is equal. */
-const viewerKey = (viewer: Viewer | undefined) =>
-  viewer
-    ? JSON.stringify([
-        viewer.id,
-        [...viewer.scopes].sort(),
-        viewer.fleetRefs ? [...viewer.fleetRefs].sort() : null,
-        viewer.connectionIds ? [...viewer.connectionIds].sort() : null,
-      ])
-    : 'none';
 
 /** graphql-ws closes a refused connection with 4401 Unauthorized (HTTP answers 401). */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -54,10 +39,9 @@ export function attachGraphQLWs(
   // biome-ignore lint/suspicious/noExplicitAny: Yoga's server and user context types vary per app.
   yoga: YogaServerInstance<any, any>,
   server: Server,
-  { path, keepAliveMs, authenticate, onSharedSubscribers }: GraphQLWsOptions,
+  { path, keepAliveMs, authenticate }: GraphQLWsOptions,
 ): GraphQLWs {
   const wsServer = new WebSocketServer({ server, path });
-  const shared = createSharedStreams({ onExtra: onSharedSubscribers });
   const handle = useServer<Record<string, unknown>, Extra>(
     {
       onConnect: async (ctx) => {
@@ -74,11 +58,7 @@ export function attachGraphQLWs(
         }
       },
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args),
-      subscribe: (args) => {
-        const { rootValue, shareKey } = args as EnvelopedArgs;
-        if (!shareKey) return rootValue.subscribe(args);
-        return shared.join(shareKey, async () => (await rootValue.subscribe(args)) as ExecutionResult);
-      },
+      subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
         const enveloped = yoga.getEnveloped({ ...ctx, transport: 'ws', viewer: ctx.extra.viewer, params });
         const args: EnvelopedArgs = {
@@ -91,12 +71,6 @@ export function attachGraphQLWs(
         };
         const errors = enveloped.validate(args.schema, args.document);
         if (errors.length > 0) return errors;
-        args.shareKey = shareKeyOf(
-          args.document,
-          params.query,
-          params.variables,
-          viewerKey(ctx.extra.viewer),
-        );
         return args;
       },
     },

@@ -27,14 +27,19 @@ interface Broadcast {
 export interface SharedStreams {
   /**
    * The results of `start()` for `key`: started by the first subscriber, shared by the rest, ended
-   * when the last one leaves. `onJoin`/`onLeave` are told of subscribers beyond the first.
+   * when the last one leaves. `onExtra` is told when this subscriber joins (+1) and leaves (-1) a
+   * stream another subscriber started (the stream's own count covers the first).
    */
-  join(key: string, start: () => Promise<Source | Result>): Promise<AsyncIterableIterator<Result> | Result>;
+  join(
+    key: string,
+    start: () => Promise<Source | Result>,
+    onExtra?: (delta: number) => void,
+  ): Promise<AsyncIterableIterator<Result> | Result>;
   /** Shared executions running now. */
   readonly streams: number;
 }
 
-export function createSharedStreams(hooks: { onExtra?: (delta: number) => void } = {}): SharedStreams {
+export function createSharedStreams(): SharedStreams {
   const broadcasts = new Map<string, Promise<Broadcast | Result>>();
 
   const pump = async (broadcast: Broadcast) => {
@@ -52,7 +57,10 @@ export function createSharedStreams(hooks: { onExtra?: (delta: number) => void }
     for (const consumer of broadcast.consumers) consumer.end(failure);
   };
 
-  const consumer = (broadcast: Broadcast): AsyncIterableIterator<Result> => {
+  const consumer = (
+    broadcast: Broadcast,
+    onExtra: ((delta: number) => void) | undefined,
+  ): AsyncIterableIterator<Result> => {
     const queue: Result[] = [];
     let waiting: ((r: IteratorResult<Result>) => void) | undefined;
     let failed: ((e: unknown) => void) | undefined;
@@ -92,11 +100,12 @@ export function createSharedStreams(hooks: { onExtra?: (delta: number) => void }
         broadcast.forget();
         void broadcast.source.return?.();
       } else {
-        hooks.onExtra?.(-1);
+        // The last one out is uncounted by the stream itself ending; everyone else here.
+        onExtra?.(-1);
       }
     };
     broadcast.consumers.add(self);
-    if (broadcast.consumers.size > 1) hooks.onExtra?.(1);
+    if (broadcast.consumers.size > 1) onExtra?.(1);
     return {
       [Symbol.asyncIterator]() {
         return this;
@@ -125,7 +134,7 @@ export function createSharedStreams(hooks: { onExtra?: (delta: number) => void }
   };
 
   return {
-    async join(key, start) {
+    async join(key, start, onExtra) {
       let pending = broadcasts.get(key);
       if (!pending) {
         const mine: Promise<Broadcast | Result> = start().then((started) => {
@@ -154,7 +163,7 @@ export function createSharedStreams(hooks: { onExtra?: (delta: number) => void }
         );
       }
       const broadcast = await pending;
-      return 'consumers' in broadcast ? consumer(broadcast) : broadcast;
+      return 'consumers' in broadcast ? consumer(broadcast, onExtra) : broadcast;
     },
     get streams() {
       return broadcasts.size;

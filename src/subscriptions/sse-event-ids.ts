@@ -15,6 +15,23 @@ function eventIdOf(result: ExecutionResult): string | undefined {
   return typeof event?.eventId === 'string' ? event.eventId : undefined;
 }
 
+/**
+ * Each result's `event: next` frame, encoded once: the subscribers of a shared execution
+ * (shared-subscriptions.ts) receive the same result object, so a thousand SSE clients cost one
+ * serialisation per event. Frames are only read after encoding (written to sockets as they are).
+ */
+const frames = new WeakMap<ExecutionResult, Uint8Array>();
+
+function frameOf(result: ExecutionResult, encoder: TextEncoder): Uint8Array {
+  let frame = frames.get(result);
+  if (!frame) {
+    const id = eventIdOf(result);
+    frame = encoder.encode(`${id ? `id: ${id}\n` : ''}event: next\ndata: ${JSON.stringify(result)}\n\n`);
+    frames.set(result, frame);
+  }
+  return frame;
+}
+
 /** GraphQL over SSE (distinct connections): `event: next` per result with its `id:`, then `complete`. */
 function sseWithIds(results: AsyncIterable<ExecutionResult>, fetchAPI: FetchAPI): Response {
   // The server adapter's own stream and response types: its client-disconnect handling cancels them.
@@ -33,12 +50,7 @@ function sseWithIds(results: AsyncIterable<ExecutionResult>, fetchAPI: FetchAPI)
     async pull(controller) {
       try {
         const { value, done } = await iterator.next();
-        if (value != null) {
-          const id = eventIdOf(value);
-          controller.enqueue(
-            encoder.encode(`${id ? `id: ${id}\n` : ''}event: next\ndata: ${JSON.stringify(value)}\n\n`),
-          );
-        }
+        if (value != null) controller.enqueue(frameOf(value, encoder));
         if (done) {
           controller.enqueue(encoder.encode('event: complete\ndata:\n\n'));
           clearInterval(ping);

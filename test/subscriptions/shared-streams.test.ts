@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ResourceOperation } from '../../src/catena/schemas.ts';
 import { useGateway } from '../helpers/gateway.ts';
-import { next, stream, wsClient } from '../helpers/subscriptions.ts';
+import { next, sseClient, stream, wsClient } from '../helpers/subscriptions.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { deliver, envelope } from '../helpers/webhooks.ts';
 
@@ -19,9 +19,10 @@ async function event(): Promise<ResourceOperation> {
   return op;
 }
 
-const gauge = async () => {
+const gauge = async (transport = 'ws') => {
   const text = await (await fetch(`${gw.url}/metrics`)).text();
-  return Number(/catena_gateway_subscriptions_active\{transport="ws"\} (\d+)/.exec(text)?.[1]);
+  const line = new RegExp(`catena_gateway_subscriptions_active\\{transport="${transport}"\\} (\\d+)`);
+  return Number(line.exec(text)?.[1] ?? 0);
 };
 
 describe('identical live subscriptions', () => {
@@ -64,5 +65,65 @@ describe('identical live subscriptions', () => {
         () => 'nothing',
       ),
     ).toBe('nothing');
+    for (const s of [a, b, c, d]) await s.return?.();
+    await waitFor(() => gw.app.stats().subscribers === 0, { what: 'every execution to stop' });
+  });
+
+  it('are shared over SSE too; the first client leaving does not cancel the Catena reads of the rest', async () => {
+    const WITH_CONNECTION =
+      'subscription { resourceOperationEvents { eventId operation { catenaId connection { catenaId } } } }';
+    type Full = {
+      resourceOperationEvents: { operation: { catenaId: string; connection: { catenaId: string } | null } };
+    };
+    const streams = [sseClient(gw.url), sseClient(gw.url), sseClient(gw.url)].map((c) =>
+      stream<Full>(c, WITH_CONNECTION),
+    );
+    const ws = stream<Full>(wsClient(gw.url), WITH_CONNECTION);
+    // graphql-sse subscribes on the first next().
+    const firsts = [...streams, ws].map((s) => next(s));
+    await waitFor(async () => (await gauge('sse')) === 3 && (await gauge('ws')) === 1, {
+      what: 'three SSE subscribers and one WebSocket subscriber',
+    });
+    // One execution for the SSE clients, another for the WebSocket one (counted by transport).
+    expect(gw.app.stats().subscribers).toBe(2);
+    const op = await event();
+    for (const first of firsts) {
+      const { data } = await first;
+      expect(data?.resourceOperationEvents.operation).toEqual({
+        catenaId: op.id,
+        connection: { catenaId: op.connection_id },
+      });
+    }
+    // The client that started the shared execution disconnects: its request's signal aborts.
+    await streams[0]?.return?.();
+    await waitFor(async () => (await gauge('sse')) === 2, { what: 'the first SSE client to leave' });
+    const second = await event();
+    for (const s of streams.slice(1)) {
+      const { data, errors } = await next(s);
+      expect(errors).toBeUndefined();
+      expect(data?.resourceOperationEvents.operation.connection).toEqual({ catenaId: second.connection_id });
+    }
+    for (const s of [...streams.slice(1), ws]) await s.return?.();
+    await waitFor(async () => gw.app.stats().subscribers === 0 && (await gauge('sse')) === 0, {
+      what: 'every execution to stop',
+    });
+  });
+
+  it('are not shared by an SSE client resuming with Last-Event-ID', async () => {
+    const plain = stream<Data>(sseClient(gw.url), EVENTS, { f: {} });
+    const firstResult = next(plain);
+    await waitFor(() => gw.app.stats().subscribers === 1);
+    await event();
+    const eventId = (await firstResult).data?.resourceOperationEvents.eventId ?? '';
+    expect(eventId).not.toBe('');
+    const resuming = stream<Data>(sseClient(gw.url, { headers: { 'last-event-id': eventId } }), EVENTS, {
+      f: {},
+    });
+    const resumed = next(resuming);
+    await waitFor(() => gw.app.stats().subscribers === 2, { what: 'a separate execution for the resume' });
+    const later = await event();
+    expect((await next(plain)).data?.resourceOperationEvents.operation.catenaId).toBe(later.id);
+    expect((await resumed).data?.resourceOperationEvents.operation.catenaId).toBe(later.id);
+    for (const s of [plain, resuming]) await s.return?.();
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * `useSharedSubscriptions()`: identical live subscriptions are executed once, over WebSocket and
+ * SSE alike (both reach Yoga's `subscribe`). Clients whose `resourceOperationEvents` subscription
+ * has the same document, variables, viewer and transport, and that resume from nothing (no `after`,
+ * no SSE `Last-Event-ID`), join one execution whose results each of them receives.
+ *
+ * The execution runs on its own copy of the first subscriber's context, without that client's
+ * abort signal: the first client leaving must not cancel the Catena reads the others still need.
+ */
+import { type DocumentNode, print } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Viewer } from '../auth/viewer.ts';
+import type { CallOptions } from '../catena/client.ts';
+import { createLoaders } from '../catena/loaders.ts';
+import type { GatewayContext } from '../context.ts';
+import { createSharedStreams, type SharedStreams, shareKeyOf } from './shared-streams.ts';
+
+/** Who a viewer is and what it may see: clients share a stream only when all of this is equal. */
+const viewerKey = (viewer: Viewer) =>
+  JSON.stringify([
+    viewer.id,
+    [...viewer.scopes].sort(),
+    viewer.fleetRefs ? [...viewer.fleetRefs].sort() : null,
+    viewer.connectionIds ? [...viewer.connectionIds].sort() : null,
+  ]);
+
+/** The document's text: Yoga parses with locations, so the source is at hand without printing. */
+const textOf = (document: DocumentNode) => document.loc?.source.body ?? print(document);
+
+/** The subscriber's context for a shared execution: same viewer and services, no client signal. */
+function detached(ctx: GatewayContext): GatewayContext {
+  const call: CallOptions = { requestId: ctx.requestId };
+  return { ...ctx, call, loaders: createLoaders(ctx.catena, call) };
+}
+
+export function useSharedSubscriptions(
+  shared: SharedStreams = createSharedStreams(),
+): Plugin<GatewayContext> {
+  return {
+    onSubscribe({ args, subscribeFn, setSubscribeFn }) {
+      const ctx = args.contextValue;
+      if (ctx.lastEventId || !ctx.viewer) return;
+      const key = shareKeyOf(
+        args.document,
+        textOf(args.document),
+        args.variableValues,
+        `${ctx.transport} ${viewerKey(ctx.viewer)}`,
+      );
+      if (!key) return;
+      const counts = ctx.activeSubscriptions;
+      setSubscribeFn((subscribeArgs) =>
+        shared.join(
+          key,
+          async () => subscribeFn({ ...subscribeArgs, contextValue: detached(ctx) }),
+          (delta) => {
+            if (counts) counts[ctx.transport] += delta;
+          },
+        ),
+      );
+    },
+  };
+}
