@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { createAuthenticator, useScopes } from './auth/index.ts';
 import type { Viewer } from './auth/viewer.ts';
 import { type CatenaClient, createCatenaClient } from './catena/client.ts';
@@ -21,6 +21,7 @@ import { createRedisIdempotencyStore } from './idempotency/redis.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { useReadiness } from './observability/readiness.ts';
 import { createTracing } from './observability/tracing.ts';
 import { createRedisClients } from './redis.ts';
 import { type ExampleIds, examples } from './schema/examples.ts';
@@ -219,21 +220,18 @@ export function buildApp(
       ...tracing.plugins,
       useSseEventIds(),
       useScopes(),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          if (redis && !(await redis.ping())) {
-            logger.warn('not ready: Redis does not answer');
-            return false;
-          }
-          try {
-            await catena.verifyCredentials(AbortSignal.timeout(5_000));
-            return true;
-          } catch (error) {
-            logger.warn({ err: error }, 'not ready: Catena authentication failed');
-            return false;
-          }
-        },
+      useReadiness(async () => {
+        if (redis && !(await redis.ping())) {
+          logger.warn('not ready: Redis does not answer');
+          return false;
+        }
+        try {
+          await catena.verifyCredentials(AbortSignal.timeout(5_000));
+          return true;
+        } catch (error) {
+          logger.warn({ err: error }, 'not ready: Catena authentication failed');
+          return false;
+        }
       }),
       ...security.plugins,
       // Last, so the execution it shares is the one every other plugin has set up.

@@ -3,7 +3,7 @@
  * onto the error catalogue. Retries, auth and parsing of success bodies live in transport.ts.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   CatenaBadGatewayError,
   CatenaBadRequestError,
@@ -70,8 +70,10 @@ export async function sendOnce(url: URL, options: HttpAttemptOptions): Promise<H
   const onAbort = () => controller.abort(caller?.reason);
   caller?.addEventListener('abort', onAbort, { once: true });
   try {
-    const res = await request(url, {
-      dispatcher: options.dispatcher,
+    // The dispatcher's own request(): undici's top-level request() would parse the URL again.
+    const res = await options.dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: options.method,
       headers: options.headers,
       body: options.body,
