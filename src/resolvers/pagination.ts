@@ -123,13 +123,14 @@ export async function paginate<T, P>(options: PaginateOptions<T, P>): Promise<Pa
   const after = options.args.after ? decodeCursor<P>(options.args.after, q, 'after') : undefined;
   const before = options.args.before ? decodeCursor<P>(options.args.before, q, 'before') : undefined;
   const pinned = (after ?? before)?.p ?? options.pin();
-  const edge = (node: T, a: string | null, s: number, j: number, page: CursorPage<T>): Edge<T> => {
-    const last = j === page.items.length - 1;
-    return {
-      node,
-      cursor: encodeCursor({ q, a, s, j, ...(last ? { n: page.next_page ?? null } : {}), p: pinned }),
-    };
-  };
+  // Cursors are encoded when read: a page whose query selects no cursor (most) encodes none.
+  const edge = (node: T, a: string | null, s: number, j: number, page: CursorPage<T>): Edge<T> => ({
+    node,
+    get cursor() {
+      const last = j === page.items.length - 1;
+      return encodeCursor({ q, a, s, j, ...(last ? { n: page.next_page ?? null } : {}), p: pinned });
+    },
+  });
   const fetch = (a: string | null, s: number) => options.fetch(a ?? undefined, s, pinned);
   const result = forward
     ? await forwardPage(size, after, fetch, edge)
@@ -138,8 +139,12 @@ export async function paginate<T, P>(options: PaginateOptions<T, P>): Promise<Pa
     edges: result.edges,
     pageInfo: {
       ...result.info,
-      startCursor: result.edges[0]?.cursor ?? null,
-      endCursor: result.edges[result.edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return result.edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return result.edges[result.edges.length - 1]?.cursor ?? null;
+      },
     },
   };
 }
