@@ -26,7 +26,9 @@ async function main() {
   const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}`;
   const sim = await spawnProcess(
     'src/simulator/main.ts',
-    { SIMULATOR_PORT: String(SIM_PORT) },
+    // Writes stay pending for the whole run: otherwise the direct write scenario's thousands of
+    // operations all resolve in the simulator during the gateway's scenario and slow it down.
+    { SIMULATOR_PORT: String(SIM_PORT), SIMULATOR_PROCESSING_MS: '600000' },
     `:${SIM_PORT}`,
   );
   const gateway = await spawnProcess(
