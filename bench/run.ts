@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: by-id reads of one resource operation, three ways, in one run so the figures are
- * ratios on the same machine: straight to the simulator with raw undici (the baseline), through the
- * Catena client (auth, zod parsing, retry plumbing), and through the gateway (GraphQL over HTTP).
- * Three processes: the simulator (`npm run simulator`), the gateway (`npm start` pointed at it) and
- * this load generator.
+ * `npm run bench`: by-id reads of one resource operation in one run, so the figures are ratios on
+ * the same machine: straight to the simulator with raw undici (the baseline), through a minimal
+ * proxy, through the Catena client (auth, zod parsing, retry plumbing), through a bare graphql-yoga
+ * server with one resolver (the stack's floor) and through the gateway; then a 100-item page, an
+ * async write and webhook ingest. Processes: the simulator (`npm run simulator`), the gateway
+ * (`npm start` pointed at it), the proxy, the bare server and this load generator.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +19,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SIM_PORT = Number(process.env.BENCH_SIMULATOR_PORT ?? 4610);
 const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 4600);
 const PROXY_PORT = Number(process.env.BENCH_PROXY_PORT ?? 4620);
+const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 4630);
 const SECRET = 'bench-webhook-secret';
 
 async function main() {
@@ -52,6 +54,11 @@ async function main() {
     { PROXY_TARGET: apiUrl, PROXY_PORT: String(PROXY_PORT) },
     'proxy listening',
   );
+  const bare = await spawnProcess(
+    'bench/bare-yoga.ts',
+    { BARE_TARGET: apiUrl, BARE_PORT: String(BARE_PORT) },
+    'bare yoga listening',
+  );
   const client = createCatenaClient({ apiUrl, tokenUrl, clientId: 'dev', clientSecret: 'dev' });
   try {
     const [op] = (await client.listResourceOperations({ size: 1 })).items;
@@ -77,8 +84,13 @@ async function main() {
         'mutation($c: UUID!) { createVehicle(input: { connectionId: $c, vehicleName: "bench" }) { __typename } }',
       variables: { c: op.connection_id },
     });
-    const graphql = async (body: string) => {
-      const res = await request(`${gatewayUrl}/graphql`, {
+    const bareQuery = JSON.stringify({
+      query:
+        'query($c: ID!, $id: ID!) { resourceOperation(connectionId: $c, id: $id) { id status resource logs { status } } }',
+      variables: { c: op.connection_id, id: op.id },
+    });
+    const graphql = async (body: string, base = gatewayUrl) => {
+      const res = await request(`${base}/graphql`, {
         dispatcher: gatewayAgent,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -120,6 +132,10 @@ async function main() {
           ['direct: GET the operation from the simulator', get(apiUrl, path)],
           ['proxy: the same GET through a minimal undici proxy', get(proxyUrl, path)],
           ['Catena client getResourceOperation', () => client.getResourceOperation(op.connection_id, op.id)],
+          [
+            'bare graphql-yoga: one resolver making the same GET (bench/bare-yoga.ts)',
+            () => graphql(bareQuery, `http://127.0.0.1:${BARE_PORT}`),
+          ],
           ['gateway: resourceOperation query', () => graphql(query)],
         ],
       ],
@@ -175,6 +191,7 @@ async function main() {
     await client.close();
     gateway.kill('SIGTERM');
     proxy.kill('SIGTERM');
+    bare.kill('SIGTERM');
     sim.kill('SIGTERM');
   }
 }
