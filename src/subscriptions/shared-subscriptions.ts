@@ -5,8 +5,10 @@
  * no SSE `Last-Event-ID`), join one execution whose results each of them receives.
  *
  * The execution runs on its own copy of the first subscriber's context, without that client's
- * abort signal: the first client leaving must not cancel the Catena reads the others still need.
+ * abort signal (the first client leaving must not cancel the Catena reads the others still need)
+ * and with a request id of its own.
  */
+import { randomUUID } from 'node:crypto';
 import { type DocumentNode, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../auth/viewer.ts';
@@ -27,10 +29,14 @@ const viewerKey = (viewer: Viewer) =>
 /** The document's text: Yoga parses with locations, so the source is at hand without printing. */
 const textOf = (document: DocumentNode) => document.loc?.source.body ?? print(document);
 
-/** The subscriber's context for a shared execution: same viewer and services, no client signal. */
+/**
+ * The context of a shared execution: the first subscriber's viewer and services, but neither its
+ * abort signal nor its request id (the execution outlives that client and serves the others).
+ */
 function detached(ctx: GatewayContext): GatewayContext {
-  const call: CallOptions = { requestId: ctx.requestId };
-  return { ...ctx, call, loaders: createLoaders(ctx.catena, call) };
+  const requestId = randomUUID();
+  const call: CallOptions = { requestId };
+  return { ...ctx, requestId, call, loaders: createLoaders(ctx.catena, call) };
 }
 
 export function useSharedSubscriptions(
