@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -145,6 +146,21 @@ describe('refusing deliveries, publishing nothing', () => {
     expect(res.body.error).toMatch(/decompressed/);
     // The receiver stops at 8 MiB of output; inflating the whole bomb would add 64 MiB.
     expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it('drops a body cut short by its sender, and goes on receiving', async () => {
+    const socket = connect(Number(new URL(gw.url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.write(
+      'POST /webhooks/catena HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"version":"1.0",',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await closed;
+    const op = state('pending');
+    expect((await deliver(gw.url, created(op))).status).toBe(202);
+    expect(published.map((e) => e.operation.id)).toEqual([op.id]);
   });
 
   it('answers 405 to anything but POST', async () => {
