@@ -18,7 +18,7 @@ import { post, SMALL_QUERY, send, sleep, wsRun } from '../helpers/abuse.ts';
 import { useGateway } from '../helpers/gateway.ts';
 import { mutationDocument } from '../helpers/mutations.ts';
 import { freePort, REDIS_URL, redisAvailable, uniquePrefix } from '../helpers/redis.ts';
-import { collect, disposeClients, sseClient, stream } from '../helpers/subscriptions.ts';
+import { collect, disposeClients, sseClient, stream, wsClient } from '../helpers/subscriptions.ts';
 
 const ORIGIN = 'https://app.example.com';
 const STATUS =
@@ -207,6 +207,19 @@ describe('the rate limit', () => {
     expect(refused.body?.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
     await sleep(1_050);
     expect((await post(limited.url, { query: SMALL_QUERY })).body?.data).toBeTruthy();
+  });
+
+  it('counts every subscriber of a shared live stream', async () => {
+    await sleep(1_050); // a fresh window
+    const EVENTS = 'subscription { resourceOperationEvents { eventId } }';
+    // Over one WebSocket: three share one execution and wait for events; the fourth joins the same
+    // stream and is still over the limit.
+    const client = wsClient(limited.url);
+    const streams = [1, 2, 3, 4].map(() => stream(client, EVENTS));
+    // The refusal is the only result any of them gets (no event is sent).
+    const refused = await Promise.race(streams.map((s) => s.next()));
+    expect(refused.value?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    await disposeClients();
   });
 
   it('lets traffic through when Redis is down, and says so once', async () => {
