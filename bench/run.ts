@@ -30,7 +30,12 @@ async function main() {
     'src/simulator/main.ts',
     // Writes stay pending for the whole run: otherwise the direct write scenario's thousands of
     // operations all resolve in the simulator during the gateway's scenario and slow it down.
-    { SIMULATOR_PORT: String(SIM_PORT), SIMULATOR_PROCESSING_MS: '600000' },
+    // BENCH_SIMULATOR_LATENCY_MS: Catena's answers take this long, as over a real network.
+    {
+      SIMULATOR_PORT: String(SIM_PORT),
+      SIMULATOR_PROCESSING_MS: '600000',
+      SIMULATOR_LATENCY_MS: process.env.BENCH_SIMULATOR_LATENCY_MS ?? '0',
+    },
     `:${SIM_PORT}`,
   );
   const gateway = await spawnProcess(
@@ -89,6 +94,7 @@ async function main() {
         'query($c: ID!, $id: ID!) { resourceOperation(connectionId: $c, id: $id) { id status resource logs { status } } }',
       variables: { c: op.connection_id, id: op.id },
     });
+    const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
     const graphql = async (body: string, base = gatewayUrl) => {
       const res = await request(`${base}/graphql`, {
         dispatcher: gatewayAgent,
@@ -122,6 +128,7 @@ async function main() {
         'by-id read, one at a time',
         [
           ['direct: GET the operation from the simulator', get(apiUrl, path)],
+          ['bare graphql-yoga', () => graphql(bareQuery, bareUrl)],
           ['gateway: resourceOperation query', () => graphql(query)],
         ],
         1,
@@ -134,7 +141,7 @@ async function main() {
           ['Catena client getResourceOperation', () => client.getResourceOperation(op.connection_id, op.id)],
           [
             'bare graphql-yoga: one resolver making the same GET (bench/bare-yoga.ts)',
-            () => graphql(bareQuery, `http://127.0.0.1:${BARE_PORT}`),
+            () => graphql(bareQuery, bareUrl),
           ],
           ['gateway: resourceOperation query', () => graphql(query)],
         ],
