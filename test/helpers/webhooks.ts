@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 
@@ -14,6 +15,8 @@ export interface DeliveryOptions {
   headers?: Record<string, string | undefined>;
   /** Send these bytes as they are (after signing `body`). */
   rawBody?: Buffer;
+  /** Stream the body in 16 KiB chunks with no Content-Length (Transfer-Encoding: chunked). */
+  chunked?: boolean;
 }
 
 /**
@@ -38,13 +41,18 @@ export async function deliver(url: string, body: string, options: DeliveryOption
     if (value === undefined) delete headers[name];
     else headers[name] = value;
   }
+  const bytes = options.rawBody ?? (gzip ? gzipSync(body) : Buffer.from(body));
   const res = await request(`${url}/webhooks/catena`, {
     method: 'POST',
     headers,
-    body: options.rawBody ?? (gzip ? gzipSync(body) : body),
+    body: options.chunked ? Readable.from(chunksOf(bytes, 16 * 1024)) : bytes,
   });
   const text = await res.body.text();
   return { status: res.statusCode, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+function* chunksOf(bytes: Buffer, size: number) {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
 /** A `resource_operation.*` envelope around `records`. */

@@ -137,6 +137,23 @@ describe('refusing deliveries, publishing nothing', () => {
     expect(published).toEqual([]);
   });
 
+  it('reads a chunked body (no Content-Length) and refuses one that grows over the limit', async () => {
+    const op = state('pending');
+    expect((await deliver(gw.url, created(op), { chunked: true })).status).toBe(202);
+    expect(published.map((e) => e.operation.id)).toEqual([op.id]);
+    const huge = envelope('resource_operation.created', [
+      { ...state('pending'), payload: { blob: 'x'.repeat(2 * 1024 * 1024) } },
+    ]);
+    const refused = await deliver(gw.url, huge, { gzip: false, chunked: true }).catch(
+      (error: unknown) => error,
+    );
+    // The receiver answers 413 and closes the connection without reading the rest; a client still
+    // sending may see the close first.
+    if (refused instanceof Error) expect(refused.message).toMatch(/closed|reset|socket/i);
+    else expect(refused.status).toBe(413);
+    expect(published.map((e) => e.operation.id)).toEqual([op.id]);
+  });
+
   it('answers 413 to a gzip bomb without inflating it', async () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20)); // ~64 KiB that inflate to 64 MiB
     expect(bomb.length).toBeLessThan(1024 * 1024);
