@@ -145,7 +145,7 @@ describe('refusing deliveries, publishing nothing', () => {
       { ...state('pending'), payload: { blob: 'x'.repeat(2 * 1024 * 1024) } },
     ]);
     const refused = await deliver(gw.url, huge, { gzip: false, chunked: true }).catch(
-      (error: unknown) => error,
+      (error: Error) => error,
     );
     // The receiver answers 413 and closes the connection without reading the rest; a client still
     // sending may see the close first.
