@@ -1,8 +1,9 @@
 /**
- * Identical live subscriptions, executed once. Thousands of browsers watching the same events
- * would otherwise each execute, hook and serialise every event for themselves (BENCHMARKS.md): here
- * one execution per distinct (document, variables, viewer) is broadcast to every client that asked
- * for exactly that. Only pure live streams qualify: nothing per client (no replay, no current state).
+ * One stream of results shared by many consumers: the mechanism behind identical live
+ * subscriptions executed once (shared-subscriptions.ts decides which qualify and keys them).
+ * Thousands of browsers watching the same events would otherwise each execute every event for
+ * themselves (BENCHMARKS.md). Only pure live streams qualify: nothing per client (no replay, no
+ * current state).
  */
 import { type ExecutionResult, Kind, type OperationDefinitionNode } from 'graphql';
 
