@@ -175,12 +175,13 @@ export function createSharedStreams(): SharedStreams {
 /**
  * The sharing key of a subscription, or undefined when it must run on its own: only a document
  * whose one root field is `resourceOperationEvents` without `after` is a pure live stream.
+ * `audience` says who may share it (the plugin passes the transport and the viewer's access).
  */
 export function shareKeyOf(
   document: { definitions: readonly { kind: string }[] },
   query: string,
   variables: Record<string, unknown> | null | undefined,
-  viewerKey: string,
+  audience: string,
 ): string | undefined {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -199,5 +200,5 @@ export function shareKeyOf(
   ) {
     return undefined;
   }
-  return JSON.stringify([query, variables ?? {}, viewerKey]);
+  return JSON.stringify([query, variables ?? {}, audience]);
 }
