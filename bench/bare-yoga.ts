@@ -6,22 +6,14 @@
  */
 import { createServer } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { Pool, request } from 'undici';
+import { Pool } from 'undici';
+import { simulatorToken } from './simulator-token.ts';
 
 const target = process.env.BARE_TARGET ?? 'http://127.0.0.1:4610';
 const port = Number(process.env.BARE_PORT ?? 4630);
 const pool = new Pool(target, { connections: 128 });
 
-async function token(): Promise<string> {
-  const res = await request(`${target}/realms/catena/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials&client_id=dev&client_secret=dev&scope=organization',
-  });
-  return ((await res.body.json()) as { access_token: string }).access_token;
-}
-
-const authorization = `Bearer ${await token()}`;
+const authorization = `Bearer ${await simulatorToken(target)}`;
 const yoga = createYoga({
   schema: createSchema({
     typeDefs: /* GraphQL */ `

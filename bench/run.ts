@@ -11,8 +11,10 @@ import { cpus, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { createCatenaClient } from '../src/catena/client.ts';
+import { TOKEN_PATH } from '../src/simulator/auth.ts';
 import { load, table } from './load.ts';
 import { cpuOf, rssOf, spawnProcess } from './processes.ts';
+import { simulatorToken } from './simulator-token.ts';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 5_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -24,7 +26,7 @@ const SECRET = 'bench-webhook-secret';
 
 async function main() {
   const apiUrl = `http://127.0.0.1:${SIM_PORT}`;
-  const tokenUrl = `${apiUrl}/realms/catena/protocol/openid-connect/token`;
+  const tokenUrl = `${apiUrl}${TOKEN_PATH}`;
   const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}`;
   const sim = await spawnProcess(
     'src/simulator/main.ts',
@@ -69,7 +71,7 @@ async function main() {
     const [op] = (await client.listResourceOperations({ size: 1 })).items;
     if (!op) throw new Error('the simulator has no operations');
     const path = `/v2/integrations/connections/${op.connection_id}/resource-operations/${op.id}`;
-    const token = await tokenFor(tokenUrl);
+    const token = await simulatorToken(apiUrl);
     const raw = new Agent({ keepAliveTimeout: 10_000, connections: 128 });
     const query = JSON.stringify({
       query:
@@ -201,15 +203,6 @@ async function main() {
     bare.kill('SIGTERM');
     sim.kill('SIGTERM');
   }
-}
-
-async function tokenFor(tokenUrl: string): Promise<string> {
-  const res = await request(tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials&client_id=dev&client_secret=dev&scope=organization',
-  });
-  return ((await res.body.json()) as { access_token: string }).access_token;
 }
 
 main().catch((error: unknown) => {
