@@ -27,6 +27,7 @@ import { createRedisClients } from './redis.ts';
 import { type ExampleIds, examples } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
 import { createSecurity, type SecurityOptions } from './security/index.ts';
+import { useActiveSubscriptions } from './subscriptions/active-subscriptions.ts';
 import { attachGraphQLWs, type GraphQLWs } from './subscriptions/graphql-ws.ts';
 import {
   createRedisDedupeStore,
@@ -234,6 +235,7 @@ export function buildApp(
         }
       }),
       ...security.plugins,
+      useActiveSubscriptions(),
       // Last, so the execution it shares is the one every other plugin has set up.
       useSharedSubscriptions(),
     ],

@@ -1,8 +1,7 @@
-import { type GatewayContext, refreshLoaders } from '../context.ts';
+import { refreshLoaders } from '../context.ts';
 import { EVENT_TYPES, type OperationEvent } from '../subscriptions/events.ts';
 import { subscribeOperationEvents } from '../subscriptions/operation-events.ts';
 import { subscribeOperationStatus } from '../subscriptions/operation-status.ts';
-import { withCleanup } from '../subscriptions/streams.ts';
 import { builder } from './builder.ts';
 import { OperationStatus, Resource } from './enums.ts';
 import { ResourceOperationRef } from './resource-operation.ts';
@@ -39,19 +38,6 @@ const ResourceOperationEventFilter = builder.inputType('ResourceOperationEventFi
 
 builder.subscriptionType({});
 
-/** Counts an open subscription by transport until its stream is released (a /metrics gauge). */
-async function counted<T>(
-  ctx: GatewayContext,
-  opening: Promise<AsyncIterator<T>>,
-): Promise<AsyncIterableIterator<T>> {
-  const stream = await opening;
-  const counts = ctx.activeSubscriptions;
-  if (counts) counts[ctx.transport]++;
-  return withCleanup(stream, () => {
-    if (counts) counts[ctx.transport]--;
-  });
-}
-
 builder.subscriptionFields((t) => ({
   operationStatus: t.field({
     type: ResourceOperationRef,
@@ -60,8 +46,7 @@ builder.subscriptionFields((t) => ({
       connectionId: t.arg({ type: 'UUID', required: true }),
       id: t.arg({ type: 'UUID', required: true }),
     },
-    subscribe: (_, { connectionId, id }, ctx) =>
-      counted(ctx, subscribeOperationStatus(ctx, connectionId, id)),
+    subscribe: (_, { connectionId, id }, ctx) => subscribeOperationStatus(ctx, connectionId, id),
     resolve: (op, _, ctx) => {
       refreshLoaders(ctx);
       return op;
@@ -76,17 +61,14 @@ builder.subscriptionFields((t) => ({
       after: t.arg.id({ description: 'An eventId to resume after (the log keeps recent events).' }),
     },
     subscribe: (_, { filter, after }, ctx) =>
-      counted(
+      subscribeOperationEvents(
         ctx,
-        subscribeOperationEvents(
-          ctx,
-          filter && {
-            ...filter,
-            resources: filter.resources?.map((r) => Resource.toCatena(r, 'filter.resources')),
-            statuses: filter.statuses?.map((s) => OperationStatus.toCatena(s, 'filter.statuses')),
-          },
-          after,
-        ),
+        filter && {
+          ...filter,
+          resources: filter.resources?.map((r) => Resource.toCatena(r, 'filter.resources')),
+          statuses: filter.statuses?.map((s) => OperationStatus.toCatena(s, 'filter.statuses')),
+        },
+        after,
       ),
     resolve: (event, _, ctx) => {
       refreshLoaders(ctx);

@@ -28,14 +28,9 @@ interface Broadcast {
 export interface SharedStreams {
   /**
    * The results of `start()` for `key`: started by the first subscriber, shared by the rest, ended
-   * when the last one leaves. `onExtra` is told when this subscriber joins (+1) and leaves (-1) a
-   * stream another subscriber started (the stream's own count covers the first).
+   * when the last one leaves.
    */
-  join(
-    key: string,
-    start: () => Promise<Source | Result>,
-    onExtra?: (delta: number) => void,
-  ): Promise<AsyncIterableIterator<Result> | Result>;
+  join(key: string, start: () => Promise<Source | Result>): Promise<AsyncIterableIterator<Result> | Result>;
   /** Shared executions running now. */
   readonly streams: number;
 }
@@ -58,10 +53,7 @@ export function createSharedStreams(): SharedStreams {
     for (const consumer of broadcast.consumers) consumer.end(failure);
   };
 
-  const consumer = (
-    broadcast: Broadcast,
-    onExtra: ((delta: number) => void) | undefined,
-  ): AsyncIterableIterator<Result> => {
+  const consumer = (broadcast: Broadcast): AsyncIterableIterator<Result> => {
     const queue: Result[] = [];
     let waiting: ((r: IteratorResult<Result>) => void) | undefined;
     let failed: ((e: unknown) => void) | undefined;
@@ -100,13 +92,9 @@ export function createSharedStreams(): SharedStreams {
       if (broadcast.consumers.size === 0) {
         broadcast.forget();
         void broadcast.source.return?.();
-      } else {
-        // The last one out is uncounted by the stream itself ending; everyone else here.
-        onExtra?.(-1);
       }
     };
     broadcast.consumers.add(self);
-    if (broadcast.consumers.size > 1) onExtra?.(1);
     return {
       [Symbol.asyncIterator]() {
         return this;
@@ -135,7 +123,7 @@ export function createSharedStreams(): SharedStreams {
   };
 
   return {
-    async join(key, start, onExtra) {
+    async join(key, start) {
       let pending = broadcasts.get(key);
       if (!pending) {
         const mine: Promise<Broadcast | Result> = start().then((started) => {
@@ -164,7 +152,7 @@ export function createSharedStreams(): SharedStreams {
         );
       }
       const broadcast = await pending;
-      return 'consumers' in broadcast ? consumer(broadcast, onExtra) : broadcast;
+      return 'consumers' in broadcast ? consumer(broadcast) : broadcast;
     },
     get streams() {
       return broadcasts.size;

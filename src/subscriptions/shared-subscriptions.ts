@@ -53,15 +53,8 @@ export function useSharedSubscriptions(
         `${ctx.transport} ${viewerKey(ctx.viewer)}`,
       );
       if (!key) return;
-      const counts = ctx.activeSubscriptions;
       setSubscribeFn((subscribeArgs) =>
-        shared.join(
-          key,
-          async () => subscribeFn({ ...subscribeArgs, contextValue: detached(ctx) }),
-          (delta) => {
-            if (counts) counts[ctx.transport] += delta;
-          },
-        ),
+        shared.join(key, async () => subscribeFn({ ...subscribeArgs, contextValue: detached(ctx) })),
       );
     },
   };
