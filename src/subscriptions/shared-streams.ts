@@ -5,7 +5,7 @@
  * themselves (BENCHMARKS.md). Only pure live streams qualify: nothing per client (no replay, no
  * current state).
  */
-import { type ExecutionResult, Kind, type OperationDefinitionNode } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 
 type Result = ExecutionResult;
 type Source = AsyncIterator<Result> & Partial<AsyncIterable<Result>>;
@@ -158,35 +158,4 @@ export function createSharedStreams(): SharedStreams {
       return broadcasts.size;
     },
   };
-}
-
-/**
- * The sharing key of a subscription, or undefined when it must run on its own: only a document
- * whose one root field is `resourceOperationEvents` without `after` is a pure live stream.
- * `audience` says who may share it (the plugin passes the transport and the viewer's access).
- */
-export function shareKeyOf(
-  document: { definitions: readonly { kind: string }[] },
-  query: string,
-  variables: Record<string, unknown> | null | undefined,
-  audience: string,
-): string | undefined {
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
-  const [operation] = operations;
-  if (operations.length !== 1 || operation?.operation !== 'subscription') return undefined;
-  const fields = operation.selectionSet.selections;
-  const [field] = fields;
-  if (fields.length !== 1 || field?.kind !== Kind.FIELD || field.name.value !== 'resourceOperationEvents')
-    return undefined;
-  const after = field.arguments?.find((a) => a.name.value === 'after')?.value;
-  if (
-    after &&
-    after.kind !== Kind.NULL &&
-    !(after.kind === Kind.VARIABLE && variables?.[after.name.value] == null)
-  ) {
-    return undefined;
-  }
-  return JSON.stringify([query, variables ?? {}, audience]);
 }

@@ -9,13 +9,13 @@
  * and with a request id of its own.
  */
 import { randomUUID } from 'node:crypto';
-import { type DocumentNode, print } from 'graphql';
+import { type DocumentNode, getOperationAST, Kind, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../auth/viewer.ts';
 import type { CallOptions } from '../catena/client.ts';
 import { createLoaders } from '../catena/loaders.ts';
 import type { GatewayContext } from '../context.ts';
-import { createSharedStreams, type SharedStreams, shareKeyOf } from './shared-streams.ts';
+import { createSharedStreams, type SharedStreams } from './shared-streams.ts';
 
 /** Who a viewer is and what it may see: clients share a stream only when all of this is equal. */
 const viewerKey = (viewer: Viewer) =>
@@ -25,6 +25,33 @@ const viewerKey = (viewer: Viewer) =>
     viewer.fleetRefs ? [...viewer.fleetRefs].sort() : null,
     viewer.connectionIds ? [...viewer.connectionIds].sort() : null,
   ]);
+
+/**
+ * The sharing key of a subscription, or undefined when it must run on its own: only a document
+ * whose one operation has the one root field `resourceOperationEvents`, without `after`, is a pure
+ * live stream. `audience` says who may share it (the transport and the viewer's access).
+ */
+function shareKeyOf(
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  audience: string,
+): string | undefined {
+  const operation = getOperationAST(document);
+  if (operation?.operation !== 'subscription') return undefined;
+  const fields = operation.selectionSet.selections;
+  const [field] = fields;
+  if (fields.length !== 1 || field?.kind !== Kind.FIELD || field.name.value !== 'resourceOperationEvents')
+    return undefined;
+  const after = field.arguments?.find((a) => a.name.value === 'after')?.value;
+  if (
+    after &&
+    after.kind !== Kind.NULL &&
+    !(after.kind === Kind.VARIABLE && variables?.[after.name.value] == null)
+  ) {
+    return undefined;
+  }
+  return JSON.stringify([textOf(document), variables ?? {}, audience]);
+}
 
 /** The document's text: Yoga parses with locations, so the source is at hand without printing. */
 const textOf = (document: DocumentNode) => document.loc?.source.body ?? print(document);
@@ -46,12 +73,7 @@ export function useSharedSubscriptions(
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
       const ctx = args.contextValue;
       if (ctx.lastEventId || !ctx.viewer) return;
-      const key = shareKeyOf(
-        args.document,
-        textOf(args.document),
-        args.variableValues,
-        `${ctx.transport} ${viewerKey(ctx.viewer)}`,
-      );
+      const key = shareKeyOf(args.document, args.variableValues, `${ctx.transport} ${viewerKey(ctx.viewer)}`);
       if (!key) return;
       setSubscribeFn((subscribeArgs) =>
         shared.join(key, async () => subscribeFn({ ...subscribeArgs, contextValue: detached(ctx) })),
