@@ -5,7 +5,9 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { unauthorized } from './errors.ts';
 
-export const TOKEN_PATH = '/realms/catena/protocol/openid-connect/token';
+/** Catena's Keycloak realm (api-facts §5.1). */
+export const REALM = 'catena';
+export const TOKEN_PATH = `/realms/${REALM}/protocol/openid-connect/token`;
 export const GRANTED_SCOPE =
   'organization connection:read schedule:read execution:read telematics:read telematics:write resource_operation:read webhook:read webhook:create webhook:update webhook:delete';
 

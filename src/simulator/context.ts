@@ -4,7 +4,7 @@ import type { FaultRegistry, RequestCounter } from './faults.ts';
 import type { OperationProcessor } from './operations.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { Store } from './store.ts';
-import type { SimulatorControl, SimulatorFixtures } from './types.ts';
+import type { SimulatorControl, SimulatorFixtures, WriteAnswerShape } from './types.ts';
 import type { DeliveryEngine } from './webhooks/delivery.ts';
 import type { SubscriptionRegistry } from './webhooks/subscriptions.ts';
 
@@ -13,6 +13,7 @@ export interface Knobs {
   processingMs: number;
   tokenTtlSeconds: number;
   webhookDeliveryPaused: boolean;
+  writeAnswerShape: WriteAnswerShape;
 }
 
 export interface ResolvedOptions {

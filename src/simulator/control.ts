@@ -1,6 +1,6 @@
 /** The test/operator knobs (`SimulatorControl`), shared by `simulator.control` and `/_simulator/*`. */
-import { WRITE_NAMES } from '../catena/bodies.ts';
 import type { Knobs, SimulatorContext } from './context.ts';
+import { WRITE_ENDPOINTS } from './model/writes.ts';
 import { pastOperation } from './seed-operations.ts';
 import type { ResourceOperation, SeedOperationsSpec, SimulatorControl } from './types.ts';
 
@@ -12,6 +12,7 @@ export function knobsFrom(ctx: Pick<SimulatorContext, 'options'>): Knobs {
     processingMs: ctx.options.processingMs,
     tokenTtlSeconds: ctx.options.tokenTtlSeconds,
     webhookDeliveryPaused: false,
+    writeAnswerShape: 'full',
   };
 }
 
@@ -36,7 +37,7 @@ export function createControl(ctx: Omit<SimulatorContext, 'control'>, hooks: Con
     const created: ResourceOperation[] = [];
     for (let i = 0; i < spec.count; i++) {
       const connection = connections[i % connections.length];
-      const writeName = WRITE_NAMES[i % WRITE_NAMES.length];
+      const writeName = WRITE_ENDPOINTS[i % WRITE_ENDPOINTS.length]?.operationId;
       if (connection === undefined || writeName === undefined) continue;
       const op = pastOperation({
         index: i,
@@ -65,6 +66,7 @@ export function createControl(ctx: Omit<SimulatorContext, 'control'>, hooks: Con
       if (patch.tokenTtlSeconds !== undefined) ctx.knobs.tokenTtlSeconds = patch.tokenTtlSeconds;
       if (patch.webhookDeliveryPaused !== undefined)
         ctx.knobs.webhookDeliveryPaused = patch.webhookDeliveryPaused;
+      if (patch.writeAnswerShape !== undefined) ctx.knobs.writeAnswerShape = patch.writeAnswerShape;
       if (wasPaused && !ctx.knobs.webhookDeliveryPaused) ctx.delivery.flushAll();
     },
     addFault: (fault) => ctx.faults.add(fault),
@@ -81,6 +83,17 @@ export function createControl(ctx: Omit<SimulatorContext, 'control'>, hooks: Con
     },
     seedOperations,
     deliveries: () => ctx.delivery.records(),
+    setWebhookStatus(id, status) {
+      const sub = ctx.subscriptions.get(id);
+      if (!sub) return false;
+      sub.status = status;
+      sub.updated_at = new Date().toISOString();
+      if (status === 'active') {
+        sub.consecutiveFailures = 0;
+        ctx.delivery.flush(sub);
+      }
+      return true;
+    },
     updateConnection(id, patch) {
       const connection = ctx.store.connection(id);
       if (!connection) return false;

@@ -167,16 +167,28 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): { type: string;
 
 /** Catena's 422 details for a failed zod parse of `input`; `prefix` is '' for bodies, else `query.`. */
 export function zodDetails(error: z.ZodError, input: unknown, prefix = ''): ValidationDetail[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
+    // pydantic names each field a model forbids, one detail per field.
+    if (issue.code === 'unrecognized_keys') {
+      const parent = valueAt(input, issue.path);
+      return issue.keys.map((key) => ({
+        path: `${prefix}${[...issue.path.map(String), key].join('.')}`,
+        input: inputString((parent as Record<string, unknown> | undefined)?.[key]),
+        message: 'Extra inputs are not permitted',
+        error_type: 'extra_forbidden',
+      }));
+    }
     const value = valueAt(input, issue.path);
     const { type, message } = describeIssue(issue, value);
     const dotted = issue.path.map(String).join('.');
     const parent = issue.path.length > 0 ? valueAt(input, issue.path.slice(0, -1)) : input;
-    return {
-      path: dotted === '' ? (prefix === '' ? 'body' : prefix.slice(0, -1)) : `${prefix}${dotted}`,
-      input: inputString(type === 'missing' ? parent : value),
-      message,
-      error_type: type,
-    };
+    return [
+      {
+        path: dotted === '' ? (prefix === '' ? 'body' : prefix.slice(0, -1)) : `${prefix}${dotted}`,
+        input: inputString(type === 'missing' ? parent : value),
+        message,
+        error_type: type,
+      },
+    ];
   });
 }

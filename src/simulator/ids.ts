@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 function formatUuid(bytes: Buffer): string {
   const hex = bytes.subarray(0, 16).toString('hex');
@@ -13,8 +13,28 @@ export function uuidFromName(name: string): string {
   return formatUuid(bytes);
 }
 
-/** UUID v7: sorts by creation time, as Catena's webhook event ids do. */
-export { uuidV7 } from '../ids.ts';
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * UUID v7 (RFC 9562), as Catena's webhook event ids are: 48-bit milliseconds, a 12-bit sequence
+ * within the millisecond (so ids made here sort in the order they were made), random bits.
+ */
+export function uuidV7(now: number = Date.now()): string {
+  if (now > lastMs) {
+    lastMs = now;
+    sequence = 0;
+  } else if (++sequence > 0xfff) {
+    lastMs += 1;
+    sequence = 0;
+  }
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(lastMs, 0, 6);
+  bytes[6] = 0x70 | (sequence >> 8);
+  bytes[7] = sequence & 0xff;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  return formatUuid(bytes);
+}
 
 export function randomId(): string {
   return randomUUID();

@@ -3,8 +3,8 @@
  * writes, after `processingMs` for async ones), update the TSP records, and announce each step as
  * a `resource_operation.*` webhook (async writes only, as Catena does).
  */
-import type { WriteSpec } from '../catena/bodies.ts';
 import { randomId, tspSourceId } from './ids.ts';
+import type { WriteEndpoint } from './model/writes.ts';
 import { decideOutcome, pendingOperation, settle } from './outcome.ts';
 import { entityName } from './payload.ts';
 import type { Scheduler } from './scheduler.ts';
@@ -13,7 +13,7 @@ import type { ResourceOperation } from './types.ts';
 import type { DeliveryEngine } from './webhooks/delivery.ts';
 
 export interface SubmitInput {
-  spec: WriteSpec;
+  spec: WriteEndpoint;
   connection: ConnectionRecord;
   payload: Record<string, unknown>;
   /** The record an update addresses. */

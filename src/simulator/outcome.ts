@@ -5,7 +5,7 @@
  * with an `auth` log, as its TSP credentials no longer work; anything else succeeds with one log
  * carrying the TSP's 200/201.
  */
-import type { WriteSpec } from '../catena/bodies.ts';
+import type { WriteEndpoint } from './model/writes.ts';
 import type { ConnectionRecord } from './store.ts';
 import type { OperationLogRecord, ResourceOperation } from './types.ts';
 
@@ -117,7 +117,7 @@ export interface PendingOperationInput {
   createdAt: string;
   partnerId: string;
   connection: ConnectionRecord;
-  spec: Pick<WriteSpec, 'resource' | 'operation'>;
+  spec: Pick<WriteEndpoint, 'resource' | 'operation'>;
   payload: Record<string, unknown>;
 }
 

@@ -4,39 +4,39 @@
  * (`sender_id` -> `source_sender_id`, ...), as the "Automatic ID Translation" guide describes.
  */
 
-import type { WriteName } from '../catena/bodies.ts';
-import type { Resource } from '../catena/enums.ts';
 import { inputString, type ValidationDetail } from './errors.ts';
+import type { ResourceKind } from './model/enums.ts';
 import type { EntityRecord } from './store.ts';
 
 interface Reference {
   field: string;
   target: string;
-  resource: Resource;
+  resource: ResourceKind;
 }
 
-const REFERENCES: Partial<Record<WriteName, Reference[]>> = {
-  sendMessage: [
+/** Keyed by Catena's operationId. */
+const REFERENCES: Partial<Record<string, Reference[]>> = {
+  create_message: [
     { field: 'sender_id', target: 'source_sender_id', resource: 'user' },
     { field: 'recipient_id', target: 'source_recipient_id', resource: 'user' },
   ],
-  sendGroupMessage: [
+  create_group_message: [
     { field: 'sender_id', target: 'source_sender_id', resource: 'user' },
     { field: 'recipient_ids', target: 'source_recipient_ids', resource: 'user' },
   ],
-  createDvirLog: [
+  create_dvir_log: [
     { field: 'driver_id', target: 'source_driver_id', resource: 'user' },
     { field: 'vehicle_id', target: 'source_vehicle_id', resource: 'vehicle' },
     { field: 'trailer_id', target: 'source_trailer_id', resource: 'trailer' },
   ],
-  createFuelTransaction: [
+  create_fuel_transaction: [
     { field: 'driver_id', target: 'source_driver_id', resource: 'user' },
     { field: 'co_driver_id', target: 'source_co_driver_id', resource: 'user' },
     { field: 'vehicle_id', target: 'source_vehicle_id', resource: 'vehicle' },
   ],
 };
 
-export type EntityLookup = (resource: Resource, id: string) => EntityRecord | undefined;
+export type EntityLookup = (resource: ResourceKind, id: string) => EntityRecord | undefined;
 
 export interface ResolvedPayload {
   payload: Record<string, unknown>;
@@ -48,14 +48,14 @@ export interface ResolvedPayload {
  * `id` and `source_id` because the TSP call needs them.
  */
 export function resolvePayload(
-  writeName: WriteName,
+  writeName: string,
   body: Record<string, unknown>,
   lookup: EntityLookup,
   target?: EntityRecord,
 ): ResolvedPayload {
   const { connection_id: _connection, ...payload } = body;
   const details: ValidationDetail[] = [];
-  const resolveOne = (path: string, value: unknown, resource: Resource): string | undefined => {
+  const resolveOne = (path: string, value: unknown, resource: ResourceKind): string | undefined => {
     const entity = typeof value === 'string' ? lookup(resource, value) : undefined;
     if (entity === undefined) {
       details.push({

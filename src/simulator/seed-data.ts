@@ -1,5 +1,5 @@
 /** The seed's fixed tables: fleets, connections (with their TSP credentials) and driver names. */
-import type { ConnectionStatus, ShareLevel, TspSource } from '../catena/enums.ts';
+import type { ConnectionState, ShareLevel, Tsp } from './model/enums.ts';
 
 export const FLEETS = [
   { key: 'acme', ref: 'acme-logistics', name: 'Acme Logistics' },
@@ -10,8 +10,8 @@ export const FLEETS = [
 export interface ConnectionSeed {
   key: string;
   fleet: (typeof FLEETS)[number]['key'];
-  tsp: TspSource;
-  status: ConnectionStatus;
+  tsp: Tsp;
+  status: ConnectionState;
   share: ShareLevel;
   credentials: Record<string, string>;
   secrets: string[];

@@ -2,8 +2,8 @@
  * Past operations for the seed and `control.seedOperations`: a plausible body per write, run
  * through the same id resolution and settlement as live writes.
  */
-import { WRITES, type WriteName } from '../catena/bodies.ts';
 import { tspSourceId, uuidFromName, vinFromName } from './ids.ts';
+import { writeEndpoint } from './model/writes.ts';
 import { decideOutcome, pendingOperation, settle } from './outcome.ts';
 import { entityName, resolvePayload } from './payload.ts';
 import type { ConnectionRecord, EntityRecord } from './store.ts';
@@ -12,7 +12,8 @@ import type { ResourceOperation } from './types.ts';
 export interface PastOperationInput {
   index: number;
   key: string;
-  writeName: WriteName;
+  /** Catena's operationId of the write. */
+  writeName: string;
   connection: ConnectionRecord;
   partnerId: string;
   created: number;
@@ -27,7 +28,7 @@ export interface PastOperationInput {
 /** A finished operation as if it had gone through the write path `created` ms ago. */
 export function pastOperation(input: PastOperationInput): ResourceOperation {
   const { index, key, writeName, connection, entities } = input;
-  const spec = WRITES[writeName];
+  const spec = writeEndpoint(writeName);
   const on = (resource: EntityRecord['resource']) =>
     entities.filter((e) => e.connectionId === connection.id && e.resource === resource);
   const users = on('user');
@@ -40,7 +41,7 @@ export function pastOperation(input: PastOperationInput): ResourceOperation {
     vehicle: pick('vehicle')?.id,
     trailer: pick('trailer')?.id,
   });
-  if (spec.operation === 'create' && writeName === 'createVehicle') body.fleet_ref = connection.fleet_ref;
+  if (spec.operation === 'create' && writeName === 'create_vehicle') body.fleet_ref = connection.fleet_ref;
   const target = spec.operation === 'update' ? pick(spec.resource) : undefined;
   const { payload } = resolvePayload(writeName, body, input.lookupOn(connection.id), target);
   let logSeq = 0;
@@ -91,9 +92,9 @@ interface Refs {
   trailer?: string | undefined;
 }
 
-function sampleBody(writeName: WriteName, i: number, refs: Refs): Record<string, unknown> {
+function sampleBody(writeName: string, i: number, refs: Refs): Record<string, unknown> {
   switch (writeName) {
-    case 'createVehicle':
+    case 'create_vehicle':
       return {
         vehicle_name: `Truck 9${i}`,
         vin: vinFromName(`op:${i}`),
@@ -101,18 +102,18 @@ function sampleBody(writeName: WriteName, i: number, refs: Refs): Record<string,
         model_year: 2022,
         status: 'IN_SERVICE',
       };
-    case 'updateVehicle':
+    case 'update_vehicle':
       return { license_plate_number: `TX-${4100 + i}`, license_plate_region: 'TX', status: 'IN_SERVICE' };
-    case 'createTrailer':
+    case 'create_trailer':
       return {
         trailer_name: `Reefer ${i}`,
         vin: vinFromName(`op-trailer:${i}`),
         trailer_type: 'reefer',
         trailer_length: 53,
       };
-    case 'updateTrailer':
+    case 'update_trailer':
       return { notes: 'Annual inspection done', is_active: true };
-    case 'createUser':
+    case 'create_user':
       return {
         username: `new.driver${i}`,
         first_name: 'New',
@@ -120,23 +121,23 @@ function sampleBody(writeName: WriteName, i: number, refs: Refs): Record<string,
         is_driver: true,
         status: 'ACTIVE',
       };
-    case 'updateUser':
+    case 'update_user':
       return { phone_number: `+1555010${String(i).padStart(2, '0')}`, allow_yard_move: true };
-    case 'sendMessage':
+    case 'create_message':
       return {
         sender_id: refs.u0,
         recipient_id: refs.u1,
         message_text: `Load ${1000 + i} is ready at dock 4`,
         priority: 'medium',
       };
-    case 'sendGroupMessage':
+    case 'create_group_message':
       return {
         sender_id: refs.u0,
         recipient_ids: [refs.u1, refs.u2],
         message_text: 'Yard closes at 18:00 today',
         priority: 'low',
       };
-    case 'createDvirLog':
+    case 'create_dvir_log':
       return {
         driver_id: refs.u1,
         vehicle_id: refs.vehicle,
@@ -144,7 +145,7 @@ function sampleBody(writeName: WriteName, i: number, refs: Refs): Record<string,
         defect_count: 0,
         inspected_by: 'driver',
       };
-    case 'createFuelTransaction':
+    case 'create_fuel_transaction':
       return {
         fuel_volume: 120.5,
         fuel_volume_unit: 'US_GALLON',
@@ -153,13 +154,15 @@ function sampleBody(writeName: WriteName, i: number, refs: Refs): Record<string,
         total_cost: 431.2,
         currency: 'USD',
       };
-    case 'createWorkflow':
+    case 'create_workflow':
       return {
         source_workflow_id: `job-${i}`,
         workflow_status: 'PLANNED',
         instructions: 'Call ahead before arrival',
       };
-    case 'updateWorkflow':
+    case 'update_workflow':
       return { workflow_status: 'ACTIVE' };
+    default:
+      throw new Error(`no sample body for ${writeName}`);
   }
 }

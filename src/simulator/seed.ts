@@ -4,8 +4,8 @@
  * last 20 hours (inside the list endpoint's default one-day window). Ids derive from names, so they
  * are the same on every run; timestamps are relative to `now`.
  */
-import { WRITE_NAMES } from '../catena/bodies.ts';
 import { tspSourceId, uuidFromName, vinFromName } from './ids.ts';
+import { WRITE_ENDPOINTS } from './model/writes.ts';
 import { CONNECTIONS, DRIVERS, FLEETS } from './seed-data.ts';
 import { pastOperation } from './seed-operations.ts';
 import type { ConnectionRecord, EntityRecord, FleetRecord, StoreData } from './store.ts';
@@ -143,7 +143,7 @@ export function buildSeed(now: number): Seed {
   const count = 36;
   for (let i = 0; i < count; i++) {
     const connection = writable[i % writable.length];
-    const writeName = WRITE_NAMES[i % WRITE_NAMES.length];
+    const writeName = WRITE_ENDPOINTS[i % WRITE_ENDPOINTS.length]?.operationId;
     if (connection === undefined || writeName === undefined) continue;
     const created = now - 20 * HOUR + Math.round((i * 19 * HOUR) / count);
     const op = pastOperation({

@@ -2,7 +2,7 @@
  * The simulator's in-memory Catena: fleets, connections, the TSP-side records writes refer to
  * (users, vehicles, trailers, workflows, ...) and resource operations, plus the wire views of them.
  */
-import type { ConnectionStatus, Resource, ShareLevel, TspSource } from '../catena/enums.ts';
+import type { ConnectionState, ResourceKind, ShareLevel, Tsp } from './model/enums.ts';
 import { compareKeys, type SortKey } from './pagination.ts';
 import type { ResourceOperation } from './types.ts';
 
@@ -19,8 +19,8 @@ export interface ConnectionRecord {
   fleet_id: string;
   fleet_ref: string | null;
   tsp_id: string;
-  source_name: TspSource;
-  status: ConnectionStatus;
+  source_name: Tsp;
+  status: ConnectionState;
   description: string;
   share_level: ShareLevel;
   credentials: Record<string, string>;
@@ -33,7 +33,7 @@ export interface EntityRecord {
   id: string;
   sourceId: string;
   connectionId: string;
-  resource: Resource;
+  resource: ResourceKind;
   name: string;
   attributes: Record<string, unknown>;
 }
@@ -54,10 +54,10 @@ export interface Store {
   connections(): readonly ConnectionRecord[];
   connection(id: string): ConnectionRecord | undefined;
   /** The entity of that kind on that connection, or undefined (ids of other connections do not count). */
-  entityOn(connectionId: string, resource: Resource, id: string): EntityRecord | undefined;
+  entityOn(connectionId: string, resource: ResourceKind, id: string): EntityRecord | undefined;
   findEntity(
     connectionId: string,
-    resource: Resource,
+    resource: ResourceKind,
     match: (entity: EntityRecord) => boolean,
   ): EntityRecord | undefined;
   putEntity(entity: EntityRecord): void;
@@ -195,6 +195,15 @@ export function writeResponseView(op: ResourceOperation) {
     status: op.status,
     logs: structuredClone(op.logs),
   };
+}
+
+/**
+ * The shorter write answer some of Catena's write pages show (see `WriteAnswerShape`): no
+ * `resource` or `operation_type`, and logs without `status` and `error_type`.
+ */
+export function shortWriteResponseView(op: ResourceOperation) {
+  const { resource: _resource, operation_type: _type, logs, ...rest } = writeResponseView(op);
+  return { ...rest, logs: logs.map(({ status: _status, error_type: _error, ...log }) => log) };
 }
 
 /** A `resource_operation.*` webhook record: the write model plus fleet_ref and source_name. */

@@ -2,15 +2,15 @@
  * The simulator's public surface: what tests, benchmarks and the embedded gateway code against.
  */
 import type {
-  ConnectionStatus,
-  OperationErrorType,
-  OperationLogStatus,
-  OperationStatus,
-  OperationType,
-  Resource,
+  ConnectionState,
+  LogErrorKind,
+  LogState,
+  OperationKind,
+  OperationState,
+  ResourceKind,
   ShareLevel,
-  TspSource,
-} from '../catena/enums.ts';
+  Tsp,
+} from './model/enums.ts';
 
 /** Options of {@link createSimulator}. Every field is optional; defaults in brackets. */
 export interface SimulatorOptions {
@@ -43,17 +43,27 @@ export interface Simulator {
   stop(): Promise<void>;
   /** Base URL; throws before `start()`. */
   readonly url: string;
-  /** `${url}/realms/catena/protocol/openid-connect/token` */
+  /** The token endpoint at Catena's own Keycloak path (`TOKEN_PATH`). */
   readonly tokenUrl: string;
   readonly fixtures: SimulatorFixtures;
   readonly control: SimulatorControl;
 }
+
+/**
+ * How write answers look: `full`, the operation model with every field (seed 003, the OpenAPI); or
+ * `short`, as some of Catena's write pages show their sync examples (update-vehicle,
+ * create-fuel-transaction, create-dvir-log): without `resource`, `operation_type`, and the logs'
+ * `status` and `error_type`.
+ */
+export type WriteAnswerShape = 'full' | 'short';
 
 export interface KnobsPatch {
   latencyMs?: number;
   processingMs?: number;
   tokenTtlSeconds?: number;
   webhookDeliveryPaused?: boolean;
+  /** ['full'] */
+  writeAnswerShape?: WriteAnswerShape;
 }
 
 export interface SimulatorControl {
@@ -72,8 +82,13 @@ export interface SimulatorControl {
   seedOperations(spec: SeedOperationsSpec): ResourceOperation[];
   /** Every webhook delivery attempt, oldest first. */
   deliveries(): DeliveryRecord[];
+  /**
+   * Sets a subscription's status as Catena itself does (its circuit breaker makes it `stale`, which
+   * the API's PATCH may not); false if unknown.
+   */
+  setWebhookStatus(id: string, status: 'active' | 'inactive' | 'stale'): boolean;
   /** Changes a connection as its fleet or Catena would (its description or status); false if unknown. */
-  updateConnection(id: string, patch: { description?: string; status?: ConnectionStatus }): boolean;
+  updateConnection(id: string, patch: { description?: string; status?: ConnectionState }): boolean;
   /** Back to the seed state: store, counters, faults, knobs, subscriptions. */
   reset(): void;
 }
@@ -81,7 +96,7 @@ export interface SimulatorControl {
 export interface SeedOperationsSpec {
   count: number;
   connectionIds?: string[];
-  status?: OperationStatus;
+  status?: OperationState;
 }
 
 export type FaultSpec = {
@@ -118,8 +133,8 @@ export interface OperationLogRecord {
   created_at: string;
   updated_at: string;
   resource_operation_id: string;
-  status: OperationLogStatus;
-  error_type: OperationErrorType | null;
+  status: LogState;
+  error_type: LogErrorKind | null;
   error_details: string | null;
   response_status_code: number | null;
   response_headers: Record<string, string> | null;
@@ -134,10 +149,10 @@ export interface ResourceOperation {
   partner_id: string;
   connection_id: string;
   fleet_ref: string | null;
-  source_name: TspSource;
-  resource: Resource;
-  operation_type: OperationType;
-  status: OperationStatus;
+  source_name: Tsp;
+  resource: ResourceKind;
+  operation_type: OperationKind;
+  status: OperationState;
   payload: Record<string, unknown>;
   resource_id: string | null;
   source_id: string | null;
@@ -155,8 +170,8 @@ export interface ConnectionFixture {
   fleetId: string;
   fleetRef: string | null;
   tspId: string;
-  sourceName: TspSource;
-  status: ConnectionStatus;
+  sourceName: Tsp;
+  status: ConnectionState;
   shareLevel: ShareLevel;
   description: string;
 }
@@ -184,5 +199,5 @@ export interface SimulatorFixtures {
   trailers: EquipmentFixture[];
   workflows: EntityFixture[];
   /** Ids of the seeded past operations, oldest first. */
-  operations: { id: string; connectionId: string; resource: Resource; status: OperationStatus }[];
+  operations: { id: string; connectionId: string; resource: ResourceKind; status: OperationState }[];
 }

@@ -36,7 +36,7 @@ describe('webhook subscriptions and delivery', () => {
     extra: Record<string, unknown> = {},
   ) => {
     const res = await api.call<Sub>('POST', WEBHOOKS, { json: { url, event_name: eventName, ...extra } });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(200);
     return res.body;
   };
   const writeOn = async (connectionIndex = 0) => {
@@ -65,7 +65,7 @@ describe('webhook subscriptions and delivery', () => {
     const all = await api.call<Sub[]>('POST', WEBHOOKS, {
       json: { url: 'https://hooks.example.com/other', event_name: 'resource_operation.*' },
     });
-    expect(all.status).toBe(201);
+    expect(all.status).toBe(200);
     expect(all.body.map((s) => s.event_name)).toEqual([
       'resource_operation.created',
       'resource_operation.succeeded',
@@ -106,7 +106,7 @@ describe('webhook subscriptions and delivery', () => {
         filters: { fleet_refs: ['acme-logistics'] },
       },
     });
-    expect(filtered.status).toBe(201);
+    expect(filtered.status).toBe(200);
     const unknown = await api.call<{ detail: { path: string }[] }>('POST', WEBHOOKS, {
       json: { url: 'https://x.example', event_name: 'spaceship.launched' },
     });

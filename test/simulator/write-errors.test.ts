@@ -32,13 +32,22 @@ describe('write refusals', () => {
 
   it.each([
     ['createVehicle', { model_year: 2020.5 }, 'model_year', 'int_type', '2020.5'],
-    ['createVehicle', { model_year: 99 }, 'model_year', 'greater_than_equal', '99'],
+    [
+      'createVehicle',
+      { license_plate_country: 'US' },
+      'license_plate_country',
+      'string_pattern_mismatch',
+      'US',
+    ],
+    ['createVehicle', { colour: 'red' }, 'colour', 'extra_forbidden', 'red'],
     ['createVehicle', { status: 'PARKED' }, 'status', 'enum', 'PARKED'],
     ['createUser', { connection_id: 'nope' }, 'connection_id', 'uuid_parsing', 'nope'],
-    ['createUser', { user_email: 'not-an-email' }, 'user_email', 'value_error', 'not-an-email'],
+    ['createUser', { default_time_zone: 'Mars/Olympus' }, 'default_time_zone', 'enum', 'Mars/Olympus'],
     ['createWorkflow', { stops: [{ stop_type: 'TELEPORT' }] }, 'stops.0.stop_type', 'enum', 'TELEPORT'],
     ['createDvirLog', { defects: ['brakes', 'warp_drive'] }, 'defects.1', 'enum', 'warp_drive'],
-    ['createFuelTransaction', { fuel_volume: -1 }, 'fuel_volume', 'greater_than', '-1'],
+    ['createFuelTransaction', { latitude: 91 }, 'latitude', 'less_than_equal', '91'],
+    ['createFuelTransaction', { total_cost: 'a lot' }, 'total_cost', 'string_pattern_mismatch', 'a lot'],
+    ['createDvirLog', { log_type: null }, 'log_type', 'enum', 'null'],
     ['sendGroupMessage', { recipient_ids: 'u1' }, 'recipient_ids', 'list_type', 'u1'],
     ['createTrailer', { trailer_length: { feet: 53 } }, 'trailer_length', 'float_type', '{"feet":53}'],
   ] as const)('%s with %j answers 422 at %s', async (name, patch, path, errorType, input) => {

@@ -100,7 +100,7 @@ describe('npm run webhooks', () => {
   it('reactivates stale subscriptions and replays their dead letters', async () => {
     const [first] = (await readWebhookState(stateFile)).subscriptions;
     if (!first) throw new Error('no subscription');
-    await gateway?.catena.webhooks.update(first.id, { status: 'stale' });
+    expect(sim.control.setWebhookStatus(first.id, 'stale')).toBe(true);
     const stale = await cli('status');
     expect(stale.code).toBe(3);
     expect(stale.output).toMatch(/1 stale/);

@@ -4,10 +4,11 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CONNECTION_STATUSES, OPERATION_STATUSES } from '../../catena/enums.ts';
 import type { SimulatorContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { jsonBody } from '../http.ts';
+import { CONNECTION_STATES, OPERATION_STATES } from '../model/enums.ts';
+import { SUBSCRIPTION_STATES } from '../model/notifications.ts';
 import type { FaultSpec } from '../types.ts';
 
 const configSchema = z.object({
@@ -15,7 +16,10 @@ const configSchema = z.object({
   processingMs: z.number().int().min(0).optional(),
   tokenTtlSeconds: z.number().int().min(1).optional(),
   webhookDeliveryPaused: z.boolean().optional(),
+  writeAnswerShape: z.enum(['full', 'short']).optional(),
 });
+
+const webhookPatchSchema = z.object({ status: z.enum(SUBSCRIPTION_STATES) });
 
 const matcher = {
   method: z.string().optional(),
@@ -47,7 +51,7 @@ const faultSchema = z.discriminatedUnion('kind', [
 const seedSchema = z.object({
   count: z.number().int().min(1).max(100_000),
   connectionIds: z.array(z.string()).optional(),
-  status: z.enum(OPERATION_STATUSES).optional(),
+  status: z.enum(OPERATION_STATES).optional(),
 });
 
 function parse<T extends z.ZodType>(schema: T, request: FastifyRequest): z.output<T> {
@@ -59,7 +63,7 @@ function parse<T extends z.ZodType>(schema: T, request: FastifyRequest): z.outpu
 /** Drops keys whose value is undefined, so the result fits the exact optional-property types. */
 const connectionPatchSchema = z.object({
   description: z.string().optional(),
-  status: z.enum(CONNECTION_STATUSES).optional(),
+  status: z.enum(CONNECTION_STATES).optional(),
 });
 
 function defined<T extends object>(value: T): T {
@@ -99,6 +103,11 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SimulatorContex
     return reply.code(204).send();
   });
   app.get('/_simulator/fixtures', async () => ctx.fixtures);
+  app.patch('/_simulator/webhooks/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { status } = parse(webhookPatchSchema, request);
+    return reply.code(control.setWebhookStatus(id, status) ? 204 : 404).send();
+  });
   app.patch('/_simulator/connections/:id', async (request, reply) => {
     const { id } = request.params as { id: string };
     const patch = defined(parse(connectionPatchSchema, request));

@@ -1,8 +1,9 @@
 /** Integrations service: list and get resource operations (api-facts §2.3, seeds 001/002). */
-import { OPERATION_TYPES, RESOURCES, TSP_SOURCES } from '../../catena/enums.ts';
+
 import type { SimulatorContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { type CatenaRouter, pathUuid } from '../http.ts';
+import { OPERATION_KINDS, RESOURCE_KINDS, TSPS } from '../model/enums.ts';
 import { paginate } from '../pagination.ts';
 import { createQueryReader } from '../query.ts';
 import { operationKey, operationReadView } from '../store.ts';
@@ -14,11 +15,11 @@ export function registerResourceOperationRoutes(router: CatenaRouter, ctx: Simul
   // A static path: find-my-way prefers it over `/connections/:connection_id`, so they never collide.
   router.route('GET', '/v2/integrations/connections/resource-operations', async (request) => {
     const query = createQueryReader(request.url);
-    const resource = query.enumOf('resource', RESOURCES);
+    const resource = query.enumOf('resource', RESOURCE_KINDS);
     const connectionId = query.uuid('connection_id');
-    const sourceName = query.enumOf('source_name', TSP_SOURCES);
+    const sourceName = query.enumOf('source_name', TSPS);
     const fleetRefs = query.list('fleet_refs');
-    const operation = query.enumOf('operation', OPERATION_TYPES);
+    const operation = query.enumOf('operation', OPERATION_KINDS);
     const sourceId = query.string('source_id');
     const from = query.dateTime('from_datetime');
     const to = query.dateTime('to_datetime');

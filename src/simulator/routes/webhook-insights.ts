@@ -1,6 +1,7 @@
-/** Notifications service: a webhook's delivery logs and metrics (api-facts §4.5). */
+/** Notifications service: a webhook's delivery logs and metrics (WebhookLogRead, WebhookMetrics). */
 import type { SimulatorContext } from '../context.ts';
 import { type CatenaRouter, pathUuid } from '../http.ts';
+import { DELIVERY_STATES } from '../model/notifications.ts';
 import { paginate } from '../pagination.ts';
 import { createQueryReader } from '../query.ts';
 import type { AttemptEntry, Subscription } from '../webhooks/subscriptions.ts';
@@ -17,7 +18,8 @@ function logView(sub: Subscription, entry: AttemptEntry) {
     message_id: entry.messageId,
     event_name: entry.eventName,
     status: entry.delivered ? 'success' : 'failed',
-    status_code: entry.statusCode,
+    // An integer always (WebhookLogRead); 0 when the receiver never answered (timeout, refused).
+    status_code: entry.statusCode ?? 0,
     error_message: entry.error,
     response_time_ms: entry.responseTimeMs,
   };
@@ -46,8 +48,10 @@ function metricsView(sub: Subscription, now: number) {
     ),
     message_count: windowed((e) => messages(e)),
     message_success_count: windowed((e) => messages(e, true)),
-    // Catena only states a success rate from 200 messages on.
-    success_rate: windowed((e) => (messages(e) >= 200 ? messages(e, true) / messages(e) : null)),
+    // A whole percentage, stated only from 200 messages on (TimePeriodMetric is integer | null).
+    success_rate: windowed((e) =>
+      messages(e) >= 200 ? Math.round((100 * messages(e, true)) / messages(e)) : null,
+    ),
     avg_response_time_ms: windowed((e) =>
       e.length === 0 ? null : Math.round(e.reduce((sum, h) => sum + h.responseTimeMs, 0) / e.length),
     ),
@@ -62,7 +66,7 @@ export function registerWebhookInsightRoutes(router: CatenaRouter, ctx: Simulato
     const query = createQueryReader(request.url);
     const start = query.dateTime('start_date');
     const end = query.dateTime('end_date');
-    const status = query.enumOf('status', ['success', 'failed'] as const);
+    const status = query.enumOf('status', DELIVERY_STATES);
     const size = query.int('size', { min: 1, max: 1000, fallback: 300 });
     const cursor = query.string('cursor') || undefined;
     query.finish();

@@ -1,9 +1,11 @@
-/** Notifications service: webhook subscription management (api-facts §4.5). */
-import { WEBHOOK_STATUSES } from '../../catena/enums.ts';
-import { webhookCreateSchema, webhookUpdateSchema } from '../../catena/webhooks.ts';
+/**
+ * Notifications service: webhook subscription management (api-facts §4.5; the operations of
+ * test/fixtures/catena-openapi/notifications.json, plus `activate` from the newer docs).
+ */
 import type { SimulatorContext } from '../context.ts';
 import { notFound, validationError, zodDetails } from '../errors.ts';
 import { type CatenaRouter, jsonBody, pathUuid } from '../http.ts';
+import { STATUS_ENUM, webhookCreateBody, webhookUpdateBody } from '../model/notifications.ts';
 import { paginate } from '../pagination.ts';
 import { createQueryReader } from '../query.ts';
 import { createdView, readView, type Subscription } from '../webhooks/subscriptions.ts';
@@ -26,17 +28,18 @@ function touch(sub: Subscription): void {
 export function registerWebhookRoutes(router: CatenaRouter, ctx: SimulatorContext): void {
   router.route('POST', WEBHOOKS_PATH, async (request, reply) => {
     const raw = jsonBody(request);
-    const parsed = webhookCreateSchema.safeParse(raw);
+    const parsed = webhookCreateBody.safeParse(raw);
     if (!parsed.success) throw validationError(zodDetails(parsed.error, raw));
     const subs = ctx.subscriptions.create(parsed.data, Date.now());
     const views = subs.map(createdView);
-    return reply.code(201).send(parsed.data.event_name.endsWith('.*') ? views : views[0]);
+    // 200, as the OpenAPI has it: one Webhook, or a list of them for a catch-all.
+    return reply.code(200).send(parsed.data.event_name.endsWith('.*') ? views : views[0]);
   });
 
   router.route('GET', WEBHOOKS_PATH, async (request) => {
     const query = createQueryReader(request.url);
     const eventName = query.string('event_name');
-    const status = query.enumOf('status', WEBHOOK_STATUSES);
+    const status = query.enumOf('status', STATUS_ENUM);
     const size = query.int('size', { min: 1, max: 1000, fallback: 300 });
     const cursor = query.string('cursor') || undefined;
     query.finish();
@@ -60,7 +63,7 @@ export function registerWebhookRoutes(router: CatenaRouter, ctx: SimulatorContex
   router.route('PATCH', byId, async (request) => {
     const sub = findSubscription(ctx, pathUuid(request, 'webhook_id'));
     const raw = jsonBody(request);
-    const parsed = webhookUpdateSchema.safeParse(raw);
+    const parsed = webhookUpdateBody.safeParse(raw);
     if (!parsed.success) throw validationError(zodDetails(parsed.error, raw));
     const patch = parsed.data;
     if (patch.url) sub.url = patch.url;

@@ -1,17 +1,19 @@
 /**
- * Telematics service: the twelve writes (api-facts §2, `WRITES` in catena/bodies.ts). Checks run in
+ * Telematics service: the twelve writes, as model/writes.ts describes them. Checks run in
  * Catena's order: query and body validation (422), connection (404), share level (403), update
  * target (404), referenced ids (422), uniqueness (409); then the operation is recorded.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { WRITE_NAMES, WRITES, type WriteName } from '../../catena/bodies.ts';
+import type { z } from 'zod';
+import { objectSchema } from '../body-validation.ts';
 import type { SimulatorContext } from '../context.ts';
 import { conflict, forbidden, notFound, validationError, zodDetails } from '../errors.ts';
 import { type CatenaRouter, jsonBody, pathUuid } from '../http.ts';
+import { WRITE_ENDPOINTS, type WriteEndpoint } from '../model/writes.ts';
 import { resolvePayload } from '../payload.ts';
 import { createQueryReader } from '../query.ts';
 import type { ConnectionRecord, EntityRecord, Store } from '../store.ts';
-import { writeResponseView } from '../store.ts';
+import { shortWriteResponseView, writeResponseView } from '../store.ts';
 
 /** The field that must be unique per connection, by resource. */
 const UNIQUE_FIELDS: Partial<Record<string, string>> = { vehicle: 'vin', user: 'username' };
@@ -38,17 +40,17 @@ function assertUnique(
 
 async function handleWrite(
   ctx: SimulatorContext,
-  writeName: WriteName,
+  spec: WriteEndpoint,
+  bodySchema: z.ZodObject,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<unknown> {
-  const spec = WRITES[writeName];
   const query = createQueryReader(request.url);
   const sync = query.bool('is_sync', false);
   query.finish();
   const targetId = spec.operation === 'update' ? pathUuid(request, 'id') : undefined;
   const raw = jsonBody(request);
-  const parsed = spec.body.safeParse(raw);
+  const parsed = bodySchema.safeParse(raw);
   if (!parsed.success) throw validationError(zodDetails(parsed.error, raw));
   const body = parsed.data as Record<string, unknown>;
 
@@ -67,7 +69,7 @@ async function handleWrite(
       throw notFound(`No ${spec.resource} ${targetId} on connection ${connection.id}`);
   }
   const { payload, details } = resolvePayload(
-    writeName,
+    spec.operationId,
     { ...body, connection_id: connection.id },
     (resource, id) => ctx.store.entityOn(connection.id, resource, id),
     target,
@@ -77,14 +79,14 @@ async function handleWrite(
 
   const op = ctx.processor.submit({ spec, connection, payload, sync, ...(target ? { target } : {}) });
   const status = !sync ? 202 : op.status === 'success' ? 200 : 502;
-  return reply.code(status).send(writeResponseView(op));
+  const view = ctx.knobs.writeAnswerShape === 'short' ? shortWriteResponseView(op) : writeResponseView(op);
+  return reply.code(status).send(view);
 }
 
 export function registerWriteRoutes(router: CatenaRouter, ctx: SimulatorContext): void {
-  for (const writeName of WRITE_NAMES) {
-    const spec = WRITES[writeName];
-    const method = spec.operation === 'create' ? 'POST' : 'PATCH';
-    const url = spec.operation === 'create' ? spec.path : `${spec.path}/:id`;
-    router.route(method, url, (request, reply) => handleWrite(ctx, writeName, request, reply));
+  for (const spec of WRITE_ENDPOINTS) {
+    const bodySchema = objectSchema(spec.body);
+    const url = spec.path.replace(/\{(\w+)\}/g, ':$1');
+    router.route(spec.method, url, (request, reply) => handleWrite(ctx, spec, bodySchema, request, reply));
   }
 }

@@ -7,11 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
-import { signWebhook } from '../../catena/webhooks.ts';
 import { uuidV7 } from '../ids.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { ConnectionRecord } from '../store.ts';
 import type { DeliveryRecord } from '../types.ts';
+import { signDelivery } from './signature.ts';
 import type { QueuedMessage, Subscription, SubscriptionRegistry } from './subscriptions.ts';
 
 export interface DeliveryOptions {
@@ -120,7 +120,7 @@ export function createDeliveryEngine(options: DeliveryOptions): DeliveryEngine {
           'content-encoding': 'gzip',
           'user-agent': 'Catena-Webhook',
           accept: 'application/json',
-          'x-catena-signature': signWebhook(sub.secret, timestamp, json),
+          'x-catena-signature': signDelivery(sub.secret, timestamp, json),
           'x-catena-timestamp': timestamp,
           'x-event-type': message.eventName,
           'x-schema-version': '1.0',

@@ -4,32 +4,14 @@
  * (held queue, DLQ, attempt history) the delivery engine works on.
  */
 import { randomBytes } from 'node:crypto';
-import type { WebhookStatus } from '../../catena/enums.ts';
-import type { WebhookCreate, WebhookFilters } from '../../catena/webhooks.ts';
 import { conflict, validationError } from '../errors.ts';
 import { randomId } from '../ids.ts';
-
-/** Actions per event resource (api-facts §4.6); `<resource>.*` expands to one subscription per action. */
-export const EVENT_ACTIONS: Record<string, readonly string[]> = {
-  resource_operation: ['created', 'succeeded', 'failed'],
-  workflow: ['added', 'modified', 'removed'],
-  message: ['added', 'modified'],
-  group_message: ['added', 'modified'],
-  vehicle: ['added', 'modified', 'removed'],
-  vehicle_location: ['added'],
-  trailer: ['added', 'modified', 'removed'],
-  trailer_location: ['added', 'modified'],
-  trailer_status: ['added', 'modified'],
-  trailer_vehicle_association: ['added', 'modified'],
-  driver_vehicle_association: ['added', 'modified'],
-  user: ['added', 'modified', 'removed'],
-  dvir_log: ['added', 'modified', 'removed'],
-  fuel_transaction: ['added', 'modified'],
-  engine_log: ['added', 'modified', 'removed'],
-  engine_status: ['added', 'modified'],
-  connection: ['created', 'staled'],
-  webhook: ['created', 'updated', 'deleted', 'staled'],
-};
+import {
+  EVENT_ACTIONS,
+  type SubscriptionFilters,
+  type SubscriptionState,
+  type WebhookCreateBody,
+} from '../model/notifications.ts';
 
 export interface QueuedMessage {
   eventId: string;
@@ -60,9 +42,9 @@ export interface Subscription {
   partner_id: string;
   url: string;
   event_name: string;
-  filters: WebhookFilters | null;
+  filters: SubscriptionFilters | null;
   secret: string;
-  status: WebhookStatus;
+  status: SubscriptionState;
   created_at: string;
   updated_at: string;
   /** Circuit-breaker evaluation starts `breakerGraceMs` after this (create, update, activate). */
@@ -74,7 +56,7 @@ export interface Subscription {
   ewma: number;
 }
 
-const sameFilters = (a: WebhookFilters | null, b: WebhookFilters | null) =>
+const sameFilters = (a: SubscriptionFilters | null, b: SubscriptionFilters | null) =>
   JSON.stringify([a?.fleet_ids ?? [], a?.fleet_refs ?? []]) ===
   JSON.stringify([b?.fleet_ids ?? [], b?.fleet_refs ?? []]);
 
@@ -108,7 +90,7 @@ export function createdView(sub: Subscription) {
 }
 
 export interface SubscriptionRegistry {
-  create(input: WebhookCreate, now: number): Subscription[];
+  create(input: WebhookCreateBody, now: number): Subscription[];
   get(id: string): Subscription | undefined;
   all(): Subscription[];
   remove(id: string): boolean;
