@@ -134,7 +134,7 @@ export const messageFields = {
   recipient_id: requiredCatenaId,
   message_text: str,
   priority: z.enum(MESSAGE_PRIORITIES).nullish(),
-  reply_to_message_id: str,
+  reply_to_message_id: catenaId,
 };
 
 export const groupMessageFields = {
@@ -152,7 +152,8 @@ export const dvirLogFields = {
   vehicle_id: catenaId,
   trailer_id: catenaId,
   occurred_at: dateTime,
-  log_type: z.enum(DVIR_LOG_TYPES).nullish(),
+  /** Not nullable: Catena defaults it to `unknown` when it is left out, and refuses null. */
+  log_type: z.enum(DVIR_LOG_TYPES).optional(),
   inspected_by: str,
   defect_count: z.number().int().min(0).nullish(),
   defects: z.array(z.enum(DVIR_DEFECTS)).nullish(),
@@ -165,13 +166,13 @@ export const dvirLogFields = {
 
 /**
  * Fuel transactions: which id form is live is unconfirmed (api-facts §6.6), so both the documented
- * TSP-side `source_*` ids and the Catena ids used by the newer DVIR body are accepted.
- * `fuel_volume_unit` was required in the older spec and is absent from the newest example.
+ * TSP-side `source_*` ids and the Catena ids of the newest OpenAPI are accepted. `fuel_volume_unit`
+ * is required by both OpenAPI versions (one doc page's minimal example leaves it out).
  */
 export const fuelTransactionFields = {
   connection_id: uuid,
   fuel_volume: z.number().positive(),
-  fuel_volume_unit: z.enum(FUEL_VOLUME_UNITS).nullish(),
+  fuel_volume_unit: z.enum(FUEL_VOLUME_UNITS),
   fleet_ref: str,
   driver_id: catenaId,
   vehicle_id: catenaId,
@@ -222,7 +223,8 @@ export const workflowFields = {
 
 const vehicleCreate = z.object({ ...vehicleFields, fleet_ref: str });
 const vehicleUpdate = z.object(vehicleFields);
-const trailerBody = z.object({ ...trailerFields, fleet_ref: str });
+const trailerCreate = z.object({ ...trailerFields, fleet_ref: str });
+const trailerUpdate = z.object(trailerFields);
 const userBody = z.object(userFields);
 const workflowBody = z.object(workflowFields);
 
@@ -252,13 +254,13 @@ export const WRITES = {
     resource: 'trailer',
     operation: 'create',
     path: '/v2/telematics/trailers',
-    body: trailerBody,
+    body: trailerCreate,
   },
   updateTrailer: {
     resource: 'trailer',
     operation: 'update',
     path: '/v2/telematics/trailers',
-    body: trailerBody,
+    body: trailerUpdate,
   },
   createUser: { resource: 'user', operation: 'create', path: '/v2/telematics/users', body: userBody },
   updateUser: { resource: 'user', operation: 'update', path: '/v2/telematics/users', body: userBody },

@@ -14,11 +14,12 @@ import {
   type WriteName,
 } from './bodies.ts';
 import type { OperationType, Resource, TspSource, WebhookStatus } from './enums.ts';
-import { CatenaArgumentError } from './errors.ts';
+import { CatenaArgumentError, CatenaTspRejectedError } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 import {
   type Connection,
   type CursorPage,
+  completeWriteAnswer,
   connectionPageSchema,
   connectionSchema,
   cursorPageSchema,
@@ -26,7 +27,7 @@ import {
   type ResourceOperation,
   resourceOperationPageSchema,
   resourceOperationSchema,
-  writeOperationSchema,
+  writeAnswerSchema,
 } from './schemas.ts';
 import { type CallEvent, type CatenaRequest, createTransport, type RetryEvent } from './transport.ts';
 import {
@@ -249,20 +250,30 @@ export function createCatenaClient(options: CatenaClientOptions) {
     }) as Promise<CursorPage<ResourceOperation>>;
   }
 
-  const writeAnswer = z.union([writeOperationSchema, operationAcceptSchema]);
+  const writeAnswer = z.union([writeAnswerSchema, operationAcceptSchema]);
 
   async function write(name: WriteName, id: string | undefined, body: object, opts: WriteOptions = {}) {
     const spec = WRITES[name];
+    const facts = { resource: spec.resource, operation_type: spec.operation };
     const path = spec.operation === 'update' ? `${spec.path}/${uuidArg('id', id ?? '')}` : spec.path;
-    const answer = await request(spec.operation === 'update' ? 'PATCH' : 'POST', path, {
-      query: { is_sync: opts.sync ?? false },
-      body,
-      schema: writeAnswer,
-      write: true,
-      signal: opts.signal,
-      requestId: opts.requestId,
-    });
-    if ('status' in answer) return answer as ResourceOperation;
+    let answer: z.infer<typeof writeAnswer>;
+    try {
+      answer = await request(spec.operation === 'update' ? 'PATCH' : 'POST', path, {
+        query: { is_sync: opts.sync ?? false },
+        body,
+        schema: writeAnswer,
+        write: true,
+        signal: opts.signal,
+        requestId: opts.requestId,
+      });
+    } catch (error) {
+      if (!(error instanceof CatenaTspRejectedError)) throw error;
+      throw new CatenaTspRejectedError(error.message, error.answer, {
+        facts,
+        ...(error.call ? { call: error.call } : {}),
+      });
+    }
+    if ('status' in answer) return completeWriteAnswer(answer, facts);
     // Older Catena versions acknowledge an async write with its id only: read the operation.
     const connectionId = (body as { connection_id?: unknown }).connection_id;
     if (typeof connectionId !== 'string')

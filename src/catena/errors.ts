@@ -4,7 +4,13 @@
  * code, never on message text. Messages are for logs: they may quote Catena's `detail`, so the
  * GraphQL layer must never show them to clients as they are.
  */
-import type { CatenaValidationIssue, ResourceOperation } from './schemas.ts';
+import {
+  type CatenaValidationIssue,
+  completeWriteAnswer,
+  type ResourceOperation,
+  type WriteAnswer,
+  type WriteFacts,
+} from './schemas.ts';
 
 export type CatenaErrorCode =
   | 'CATENA_BAD_REQUEST'
@@ -124,14 +130,24 @@ export class CatenaServerError extends CatenaError {
   }
 }
 
-/** A sync write the TSP refused (502 whose body is the failed operation). */
+/**
+ * A sync write the TSP refused (502 whose body is the failed operation). `answer` is the body as
+ * Catena sent it; `operation` the full model, completed from `facts` (what the request said) where
+ * the answer leaves fields out, else with Catena's fields alone (`unknown` where it has none).
+ */
 export class CatenaTspRejectedError extends CatenaError {
+  readonly operation: ResourceOperation;
+
   constructor(
     message: string,
-    readonly operation: ResourceOperation,
-    options?: CatenaErrorOptions,
+    readonly answer: WriteAnswer,
+    options?: CatenaErrorOptions & { facts?: WriteFacts },
   ) {
     super('CATENA_TSP_REJECTED', message, { status: 502, ...options });
+    this.operation = completeWriteAnswer(
+      answer,
+      options?.facts ?? { resource: 'unknown', operation_type: 'unknown' },
+    );
   }
 }
 

@@ -24,7 +24,7 @@ import {
   CatenaUnavailableError,
   CatenaValidationError,
 } from './errors.ts';
-import { type CatenaErrorBody, errorBodySchema, writeOperationSchema } from './schemas.ts';
+import { type CatenaErrorBody, errorBodySchema, writeAnswerSchema } from './schemas.ts';
 
 export interface HttpResponse {
   status: number;
@@ -171,7 +171,7 @@ export function toCatenaError(res: HttpResponse, call: CatenaCallInfo): CatenaEr
       return new CatenaRateLimitedError(message, advice ?? retryAfterHeader(res.headers), options);
     }
     case 502: {
-      const operation = writeOperationSchema.safeParse(json);
+      const operation = writeAnswerSchema.safeParse(json);
       return operation.success
         ? new CatenaTspRejectedError(`The TSP rejected the write (${where})`, operation.data, options)
         : new CatenaBadGatewayError(message, options);

@@ -89,6 +89,50 @@ export const writeOperationSchema = z.object({
   logs: z.array(operationLogSchema).optional(),
 });
 
+/**
+ * A write's answer (200, 202, or the 502 of a sync write the TSP refused). Catena's own write pages
+ * show some answers without `resource`, `operation_type` and the logs' `status` and `error_type`
+ * (the sync examples of update-vehicle, create-fuel-transaction and create-dvir-log), so those are
+ * optional here; the caller knows the first two from its request, and {@link completeWriteAnswer}
+ * fills every one in.
+ */
+export const writeAnswerSchema = writeOperationSchema.extend({
+  resource: openEnum(RESOURCES).optional(),
+  operation_type: openEnum(OPERATION_TYPES).optional(),
+  logs: z
+    .array(operationLogSchema.extend({ status: openEnum(OPERATION_LOG_STATUSES).optional() }))
+    .optional(),
+});
+export type WriteAnswer = z.infer<typeof writeAnswerSchema>;
+
+/** What a write request already tells of its operation. */
+export interface WriteFacts {
+  resource: string;
+  operation_type: string;
+}
+
+/**
+ * The full operation model from a write's answer: `resource` and `operation_type` from the request
+ * where Catena left them out, and each log's `status` from its TSP status code (or, without one,
+ * from whether it names an error, or from the operation's outcome).
+ */
+export function completeWriteAnswer(answer: WriteAnswer, facts: WriteFacts): ResourceOperation {
+  const { logs, ...rest } = answer;
+  const logStatus = (log: NonNullable<WriteAnswer['logs']>[number]): OperationLog['status'] => {
+    if (log.status !== undefined) return log.status;
+    const code = log.response_status_code;
+    if (typeof code === 'number') return code < 400 ? 'success' : 'failed';
+    if (log.error_type) return 'failed';
+    return answer.status === 'failed' ? 'failed' : 'success';
+  };
+  return {
+    ...rest,
+    resource: answer.resource ?? facts.resource,
+    operation_type: answer.operation_type ?? facts.operation_type,
+    ...(logs === undefined ? {} : { logs: logs.map((log) => ({ ...log, status: logStatus(log) })) }),
+  };
+}
+
 /** ResourceOperationRead (seeds 000-002): the write model plus the connection's `source_name`. */
 export const resourceOperationSchema = writeOperationSchema.extend({
   source_name: openEnum(TSP_SOURCES),

@@ -146,6 +146,18 @@ function describe(wire: string, original: z.ZodType): Described {
   }
 }
 
+/** Whether null is a value of the field (Catena refuses null for a few optional fields). */
+function isNullable(schema: z.ZodType): boolean {
+  for (
+    let s = schema;
+    s.type === 'optional' || s.type === 'nullable';
+    s = (s as z.ZodOptional).unwrap() as z.ZodType
+  ) {
+    if (s.type === 'nullable') return true;
+  }
+  return false;
+}
+
 function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
   while (s.type === 'optional' || s.type === 'nullable') s = (s as z.ZodOptional).unwrap() as z.ZodType;
@@ -168,7 +180,7 @@ export function describeFields(table: Record<string, z.ZodType>): InputField[] {
         .min(min, 'must not be empty')
         .max(MAX_LIST, `must have at most ${MAX_LIST} items`);
     }
-    if (!required) validator = validator.nullish();
+    if (!required) validator = isNullable(original) ? validator.nullish() : validator.optional();
     return {
       wire,
       name: camelCase(wire),

@@ -94,15 +94,31 @@ function toWriteError(error: unknown, name: WriteName, id: string | undefined): 
   return error;
 }
 
-function replay(outcome: IdempotentOutcome): ResourceOperation {
+/**
+ * The answer to a retry of a finished call: the operation as it is now (an async write recorded
+ * while `pending` has usually settled since), read through the request's loader; the recorded
+ * snapshot only when Catena cannot say.
+ */
+async function replay(ctx: GatewayContext, outcome: IdempotentOutcome): Promise<ResourceOperation> {
   if (outcome.kind === 'uncertain') {
     throw new ConflictError(
       'The first call with this idempotency key may have reached Catena but its outcome is unknown; ' +
         'look for the operation in resourceOperations before writing again with a new key.',
     );
   }
-  if (outcome.rejected) throw new TspRejectedError(outcome.operation);
-  return outcome.operation;
+  const { operation } = outcome;
+  if (outcome.rejected) throw new TspRejectedError(operation);
+  if (operation.status !== 'pending') return operation;
+  try {
+    const current = await ctx.loaders.operationByKey.load({
+      connectionId: operation.connection_id,
+      id: operation.id,
+    });
+    return current ?? operation;
+  } catch (error) {
+    ctx.logger.debug({ err: error, operationId: operation.id }, 'replaying the recorded snapshot');
+    return operation;
+  }
 }
 
 export async function performWrite(
@@ -158,7 +174,7 @@ export async function performWrite(
       throw differentInput();
     }
     ctx.metrics?.idempotency('replayed');
-    return replay(claim.outcome);
+    return replay(ctx, claim.outcome);
   }
   ctx.metrics?.idempotency('new');
 

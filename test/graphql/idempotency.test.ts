@@ -5,8 +5,9 @@ import { createContext } from '../../src/context.ts';
 import { createMemoryIdempotencyStore } from '../../src/idempotency/memory.ts';
 import { performWrite } from '../../src/resolvers/writes.ts';
 import { writableConnection, writeCases } from '../fixtures/write-bodies.ts';
-import { useGateway } from '../helpers/gateway.ts';
+import { ROUTES, useGateway } from '../helpers/gateway.ts';
 import { graphqlInput, type WriteCall, write, writeRoute } from '../helpers/mutations.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 const gw = useGateway({}, { CATENA_TIMEOUT_MS: '400' });
 
@@ -141,6 +142,54 @@ describe('idempotency keys', () => {
     expect(alice.id).not.toBe(bob.id);
     expect(aliceAgain.id).toBe(alice.id);
     expect(gw.count(writeRoute('createTrailer'))).toBe(2);
+  });
+
+  it('answers a retry after the write settled with the operation as it is now, read once', async () => {
+    gw.sim.control.configure({ processingMs: 20 });
+    try {
+      const key = freshKey();
+      const same = call('createUser', 'settles before the retry');
+      const first = await write(gw, 'createUser', { ...same, key });
+      const operation = first.data?.result.operation;
+      expect(operation?.status).toBe('PENDING');
+      await waitFor(
+        async () => {
+          const read = await gw.gql<{ resourceOperation: { status: string } }>(
+            'query Settled($c: UUID!, $id: UUID!) { resourceOperation(connectionId: $c, id: $id) { status } }',
+            { c: operation?.connectionId, id: operation?.catenaId },
+          );
+          return read.data?.resourceOperation.status === 'SUCCESS';
+        },
+        { what: 'the write to settle' },
+      );
+      gw.resetCounts();
+      const again = await write(gw, 'createUser', { ...same, key });
+      expect(again.data?.result.operation).toMatchObject({
+        catenaId: operation?.catenaId,
+        status: 'SUCCESS',
+        logs: [{ status: 'SUCCESS' }],
+      });
+      expect(again.data?.result.operation?.resourceId).toBeTruthy();
+      expect(gw.count(writeRoute('createUser'))).toBe(0);
+      expect(gw.count(ROUTES.getOperation)).toBe(1);
+    } finally {
+      gw.sim.control.configure({ processingMs: 1500 });
+    }
+  });
+
+  it('replays the recorded snapshot when Catena cannot say how the operation is now', async () => {
+    const key = freshKey();
+    const same = call('createTrailer', 'snapshot replay');
+    const first = await write(gw, 'createTrailer', { ...same, key });
+    expect(first.data?.result.operation?.status).toBe('PENDING');
+    gw.sim.control.addFault({ kind: 'status', status: 503, route: ROUTES.getOperation.slice(4), times: 10 });
+    const again = await write(gw, 'createTrailer', { ...same, key });
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.result.operation).toMatchObject({
+      catenaId: first.data?.result.operation?.catenaId,
+      status: 'PENDING',
+    });
+    expect(gw.count(writeRoute('createTrailer'))).toBe(1);
   });
 });
 

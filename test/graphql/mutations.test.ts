@@ -199,6 +199,14 @@ describe('refusals that depend on Catena', () => {
     expect(res.errors?.[0]?.message).toMatch(/connectionId/);
     expect(gw.count(writeRoute('createVehicle'))).toBe(0);
   });
+
+  it('refuses null for a field Catena does not let be null (a DVIR log type), sending nothing', async () => {
+    const call = validCall('createDvirLog');
+    const res = await write(gw, 'createDvirLog', { ...call, input: { ...call.input, logType: null } });
+    expect(res.data?.result.__typename).toBe('InputValidationError');
+    expect(res.data?.result.fieldErrors?.map((e) => e.path)).toEqual([['input', 'logType']]);
+    expect(gw.count(writeRoute('createDvirLog'))).toBe(0);
+  });
 });
 
 describe('the GraphiQL write examples', () => {

@@ -264,6 +264,8 @@ const workflow: Fields = {
   stops: { type: 'array', items: workflowStop },
 };
 
+const UNCONFIRMED_TRAILER =
+  'api-facts §2.2: whether the live trailer create body has fleet_ref is unconfirmed; the newest OpenAPI has not';
 const ONLY_IN_DOCS = 'the create-vehicle page lists it; the newest OpenAPI has no fleet_ref on vehicles';
 
 /** Every write, in the order of Catena's write guide. */
@@ -290,7 +292,7 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
     path: '/v2/telematics/trailers',
     resource: 'trailer',
     operation: 'create',
-    body: trailer,
+    body: { ...trailer, fleet_ref: { ...text, legacy: UNCONFIRMED_TRAILER } },
   },
   {
     operationId: 'update_trailer',
