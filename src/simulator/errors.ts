@@ -126,6 +126,7 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): { type: string;
         return { type, message };
       }
     case 'invalid_value':
+      if (value === undefined) return { type: 'missing', message: 'Field required' };
       return { type: 'enum', message: enumMessage(issue.values) };
     case 'invalid_format': {
       const known = FORMAT_ERRORS[issue.format];
