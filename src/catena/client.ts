@@ -14,7 +14,12 @@ import {
   type WriteName,
 } from './bodies.ts';
 import type { OperationType, Resource, TspSource, WebhookStatus } from './enums.ts';
-import { CatenaArgumentError, CatenaTspRejectedError } from './errors.ts';
+import {
+  CatenaArgumentError,
+  CatenaMethodNotAllowedError,
+  CatenaNotFoundError,
+  CatenaTspRejectedError,
+} from './errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 import {
   type Connection,
@@ -355,9 +360,23 @@ export function createCatenaClient(options: CatenaClientOptions) {
       async delete(id: string, call: CallOptions = {}): Promise<void> {
         await request('DELETE', webhookPath(id), { schema: z.unknown(), ...call });
       },
-      /** Reactivates a `stale` subscription (Catena never does it by itself). */
+      /**
+       * Reactivates a `stale` subscription (Catena never does it by itself), with the newer docs'
+       * `POST .../activate`; where that route is not there (the SDK's OpenAPI has none), with
+       * `PATCH {status: 'active'}`.
+       */
       async activate(id: string, call: CallOptions = {}): Promise<WebhookRead> {
-        return request('POST', webhookPath(id, '/activate'), { schema: webhookReadSchema, ...call });
+        try {
+          return await request('POST', webhookPath(id, '/activate'), { schema: webhookReadSchema, ...call });
+        } catch (error) {
+          if (!(error instanceof CatenaNotFoundError || error instanceof CatenaMethodNotAllowedError))
+            throw error;
+          return request('PATCH', webhookPath(id), {
+            body: { status: 'active' },
+            schema: webhookReadSchema,
+            ...call,
+          });
+        }
       },
       /** Re-sends the subscription's dead-letter queue. */
       async replay(id: string, call: CallOptions = {}): Promise<void> {

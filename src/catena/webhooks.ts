@@ -63,7 +63,8 @@ export const webhookUpdateSchema = z.object({
   url: z.url().min(1).max(2083).nullish(),
   filters: webhookFiltersSchema.nullish(),
   secret: z.string().min(12).nullish(),
-  status: z.enum(WEBHOOK_STATUSES).nullish(),
+  /** Only these two may be set (WebhookUpdate); `stale` is Catena's circuit breaker's. */
+  status: z.enum(['active', 'inactive']).nullish(),
 });
 export type WebhookUpdate = z.infer<typeof webhookUpdateSchema>;
 

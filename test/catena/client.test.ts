@@ -386,6 +386,27 @@ describe('writes', () => {
   });
 });
 
+describe('webhook subscriptions', () => {
+  it('reactivates with POST .../activate, or with PATCH status where Catena has no such route', async () => {
+    const c = client();
+    const [id] = sim.control.registerWebhook({ url: 'https://hooks.example.com/x', secret: 'a-long-secret' });
+    if (!id) throw new Error('no subscription');
+    sim.control.setWebhookStatus(id, 'stale');
+    expect((await c.webhooks.activate(id)).status).toBe('active');
+    expect(count('POST /v2/notifications/webhooks/:webhook_id/activate')).toBe(1);
+
+    sim.control.setWebhookStatus(id, 'stale');
+    fault({
+      kind: 'status',
+      status: 404,
+      method: 'POST',
+      route: '/v2/notifications/webhooks/:webhook_id/activate',
+    });
+    expect((await c.webhooks.activate(id)).status).toBe('active');
+    expect(count('PATCH /v2/notifications/webhooks/:webhook_id')).toBe(1);
+  });
+});
+
 async function invoke(
   c: ReturnType<typeof createCatenaClient>,
   name: (typeof WRITE_NAMES)[number],
