@@ -16,6 +16,7 @@ import { routeOf } from './catena/transport.ts';
 import type { Config } from './config.ts';
 import { createContext, type GatewayContext, type GatewayServices } from './context.ts';
 import { toClientError } from './errors.ts';
+import { createGraphiQLRenderer, graphiqlOptions } from './graphiql.ts';
 import { createMemoryIdempotencyStore } from './idempotency/memory.ts';
 import { createRedisIdempotencyStore } from './idempotency/redis.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
@@ -203,13 +204,8 @@ export function buildApp(
       });
     },
     maskedErrors: { maskError: (error) => toClientError(error) },
-    graphiql: security.yogaOptions.graphiql && {
-      title: 'catena-gateway',
-      defaultTabs: examples(options.exampleIds).map((e) => ({
-        query: e.query,
-        variables: e.variables ? JSON.stringify(e.variables, null, 2) : undefined,
-      })),
-    },
+    renderGraphiQL: createGraphiQLRenderer(),
+    graphiql: security.yogaOptions.graphiql && graphiqlOptions(examples(options.exampleIds)),
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),

@@ -3,9 +3,19 @@
  * never rot).
  */
 export interface Example {
+  /** The tab's title as GraphiQL shows it: the name of the document's first operation. */
   name: string;
   query: string;
   variables?: Record<string, unknown>;
+}
+
+type ExampleSource = Omit<Example, 'name'>;
+
+/** GraphiQL titles a tab with the name of its first operation. */
+export function tabName(query: string): string {
+  const match = /^\s*(?:query|mutation|subscription)\s+(\w+)/m.exec(query);
+  if (!match?.[1]) throw new Error(`an example's first operation has no name: ${query.slice(0, 80)}`);
+  return match[1];
 }
 
 /** Real ids to prefill the write examples with (embedded mode knows the simulator's seed). */
@@ -109,9 +119,8 @@ mutation UpdateWorkflow($connectionId: UUID!, $workflowId: UUID!) {
     ${writes('UpdateWorkflow')}
 }`;
 
-const READ_EXAMPLES: Example[] = [
+const READ_EXAMPLES: ExampleSource[] = [
   {
-    name: 'Connections',
     query: `# Every fleet <-> TSP connection, 10 at a time.
 query Connections($after: String) {
   connections(first: 10, after: $after) {
@@ -124,7 +133,6 @@ query Connections($after: String) {
 }`,
   },
   {
-    name: 'Recent operations',
     query: `# The last day's resource operations with their connection and attempt logs.
 # Filter by resource, connection, TSP, fleet refs, operation type or a from/to window (<= 45 days).
 query RecentOperations($filter: ResourceOperationFilter) {
@@ -146,7 +154,6 @@ query RecentOperations($filter: ResourceOperationFilter) {
     variables: { filter: { operationType: 'CREATE' } },
   },
   {
-    name: 'Failed operations per connection',
     query: `# Each connection with its latest operations (paged backwards from the newest).
 query ConnectionOperations {
   connections(first: 5) {
@@ -163,7 +170,6 @@ query ConnectionOperations {
 }`,
   },
   {
-    name: 'Any object by id',
     query: `# Paste a global id from another query.
 query Node($id: ID!) {
   node(id: $id) {
@@ -178,16 +184,13 @@ query Node($id: ID!) {
 
 /** The GraphiQL tabs; `ids` fills the write examples' variables. */
 export function examples(ids: ExampleIds = PLACEHOLDER_IDS): Example[] {
-  return [
+  const sources: ExampleSource[] = [
     ...READ_EXAMPLES,
-    { name: 'Writes', query: WRITES_DOCUMENT, variables: { ...ids, vehicleIdText: ids.vehicleId } },
-    {
-      name: 'Follow a write',
-      query: FOLLOW,
-      variables: { connectionId: ids.connectionId, id: 'paste the catenaId' },
-    },
-    { name: 'Live events', query: LIVE_EVENTS },
+    { query: WRITES_DOCUMENT, variables: { ...ids, vehicleIdText: ids.vehicleId } },
+    { query: FOLLOW, variables: { connectionId: ids.connectionId, id: 'paste the catenaId' } },
+    { query: LIVE_EVENTS },
   ];
+  return sources.map((source) => ({ name: tabName(source.query), ...source }));
 }
 
 const LIVE_EVENTS = `# Every operation event as it happens. Leave this running, then run a write in the Writes tab:
@@ -201,9 +204,9 @@ subscription LiveEvents {
   }
 }`;
 
-const FOLLOW = `# Write, then follow that one operation to its end (run CreateTrailer, then FollowOperation with the
+const FOLLOW = `# Write, then follow that one operation to its end (run WriteToFollow, then FollowOperation with the
 # catenaId it answered as $id).
-mutation CreateTrailer($connectionId: UUID!) {
+mutation WriteToFollow($connectionId: UUID!) {
   createTrailer(input: { connectionId: $connectionId, trailerName: "Followed trailer" }) {
     ... on CreateTrailerSuccess { operation { catenaId connectionId status } }
     ... on Error { code message }

@@ -211,7 +211,7 @@ describe('refusals that depend on Catena', () => {
 
 describe('the GraphiQL write examples', () => {
   it('all succeed as they are against the embedded simulator', async () => {
-    const writes = examples(exampleIdsFrom(gw.sim.fixtures)).find((e) => e.name === 'Writes');
+    const writes = examples(exampleIdsFrom(gw.sim.fixtures)).find((e) => e.name === 'CreateVehicle');
     const names = [...(writes?.query.matchAll(/^mutation (\w+)/gm) ?? [])].map((m) => m[1]);
     expect(names).toHaveLength(WRITE_NAMES.length);
     for (const operationName of names) {

@@ -1,0 +1,89 @@
+/**
+ * GraphiQL in a real browser (Debian's Chromium, driven by playwright-core): the page renders from
+ * the gateway alone, with no request to another host; the first tab holds the first example and
+ * runs; a live tab streams, and a second event arrives.
+ */
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { examples } from '../../src/schema/examples.ts';
+import { writableConnection } from '../fixtures/write-bodies.ts';
+import { useGateway } from '../helpers/gateway.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present && process.env.CI) {
+  throw new Error(
+    `CI must run the browser tests, and there is no Chromium at ${CHROMIUM} (.ci/run installs it)`,
+  );
+}
+const reason = present ? '' : ` (skipped: no Chromium at ${CHROMIUM}; apt-get install -y chromium)`;
+
+describe.skipIf(!present)(`GraphiQL in Chromium${reason}`, () => {
+  const gw = useGateway({ processingMs: 400 }, {}, { deliverWebhooks: true });
+  let browser: Browser;
+  let page: Page;
+  const foreign: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const origin = new URL(gw.url).origin;
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))
+        foreign.push(url);
+    });
+    await page.goto(`${gw.url}/graphql`, { waitUntil: 'load' });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Monaco lays text out with non-breaking spaces. */
+  const text = async (selector: string) =>
+    ((await page.locator(selector).textContent()) ?? '').replaceAll('\u00a0', ' ');
+  const waitForResponse = (text: string) =>
+    page.waitForFunction(
+      (t) => document.querySelector('.graphiql-response')?.textContent?.includes(t),
+      text,
+      {
+        timeout: 30_000,
+      },
+    );
+
+  it('shows one tab per example, the first holding the first example', async () => {
+    await page.locator('.graphiql-tab').first().waitFor();
+    const tabs = await page.locator('.graphiql-tab').allInnerTexts();
+    expect(tabs.map((t) => t.trim())).toEqual(examples().map((e) => e.name));
+    expect(await text('.graphiql-query-editor')).toContain('query Connections($after: String)');
+  });
+
+  it('runs the first tab and shows data', async () => {
+    await page.locator('.graphiql-execute-button').click();
+    await waitForResponse('catenaId');
+    expect(await text('.graphiql-response')).toContain('"fleetRef"');
+  });
+
+  it('streams a live tab: a write shows CREATED, then SUCCEEDED', { timeout: 60_000 }, async () => {
+    await page.locator('.graphiql-tab', { hasText: 'LiveEvents' }).click();
+    await expect
+      .poll(() => text('.graphiql-query-editor'), { timeout: 20_000 })
+      .toContain('subscription LiveEvents');
+    await page.locator('.graphiql-execute-button').click();
+    // The subscription is open once the gateway counts it.
+    await expect.poll(() => gw.app.stats().subscribers, { timeout: 20_000 }).toBeGreaterThan(0);
+    const connectionId = writableConnection(gw.sim.fixtures).id;
+    const write = await gw.gql<{ createTrailer: { __typename: string } }>(
+      'mutation Browser($c: UUID!) { createTrailer(input: { connectionId: $c, trailerName: "Browser test" }) { __typename } }',
+      { c: connectionId },
+    );
+    expect(write.data?.createTrailer.__typename).toBe('CreateTrailerSuccess');
+    await waitForResponse('CREATED');
+    await waitForResponse('SUCCEEDED');
+  });
+
+  it('made no request to another host', () => {
+    expect(foreign).toEqual([]);
+  });
+});
