@@ -40,6 +40,7 @@ import {
 import { createEventServices, type EventServicesOptions } from './subscriptions/services.ts';
 import { useSharedSubscriptions } from './subscriptions/shared-subscriptions.ts';
 import { lastEventIdOf, useSseEventIds } from './subscriptions/sse-event-ids.ts';
+import { useSingleConnectionSse } from './subscriptions/sse-single-connection.ts';
 import { createWebhookReceiver, type WebhookReceiverOptions } from './subscriptions/webhook-receiver.ts';
 
 /** The Catena endpoints the app talks to, resolved (embedded mode knows them only at start). */
@@ -231,6 +232,8 @@ export function buildApp(
         }
       }),
       ...security.plugins,
+      // The distinct-connections mode of GraphQL over SSE stays on /graphql.
+      useSingleConnectionSse(authenticator),
       useActiveSubscriptions(),
       // Last, so the execution it shares is the one every other plugin has set up.
       useSharedSubscriptions(),

@@ -118,3 +118,12 @@ export function toClientError(error: unknown): GraphQLError {
   if (original instanceof GraphQLError) return base ?? original;
   return new GraphQLError('Unexpected error.', { ...options, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
+
+/**
+ * The result a plugin sets to refuse a subscription before it starts. `data: null` is there for
+ * graphql-sse's single-connection handler, which recognises a result only by its `data` key and
+ * otherwise takes it for execution arguments.
+ */
+export function subscriptionRefusal(errors: readonly GraphQLError[]) {
+  return { data: null, errors };
+}

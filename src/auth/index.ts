@@ -8,6 +8,7 @@ import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
+import { subscriptionRefusal } from '../errors.ts';
 import { createApiKeyVerifier, loadApiKeys } from './api-keys.ts';
 import { createJwtVerifier } from './jwt.ts';
 import { ANONYMOUS, type Scope, type Viewer } from './viewer.ts';
@@ -86,7 +87,7 @@ export function useScopes(): Plugin<GatewayContext> {
     },
     onSubscribe: ({ args, setResultAndStopExecution }) => {
       const result = refusal(args as never);
-      if (result) setResultAndStopExecution(result);
+      if (result) setResultAndStopExecution(subscriptionRefusal(result.errors));
     },
   };
 }

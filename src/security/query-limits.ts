@@ -22,6 +22,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { subscriptionRefusal } from '../errors.ts';
 import { operationCost } from './cost.ts';
 
 /**
@@ -112,7 +113,7 @@ export function useQueryLimits(limits: QueryLimits): Plugin[] {
       },
       onSubscribe({ args, setResultAndStopExecution }) {
         const refusal = costRefusal(limits.cost, args as unknown as OperationArgs);
-        if (refusal) setResultAndStopExecution({ errors: [refusal] });
+        if (refusal) setResultAndStopExecution(subscriptionRefusal([refusal]));
       },
     },
   ];

@@ -9,6 +9,7 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
+import { subscriptionRefusal } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 export interface RateLimitDecision {
@@ -113,7 +114,7 @@ export function useRateLimit(limiter: RateLimiter, { limit, windowMs }: RateLimi
     },
     async onSubscribe({ args, setResultAndStopExecution }) {
       const refused = await check(args.contextValue);
-      if (refused) setResultAndStopExecution({ errors: [refused] });
+      if (refused) setResultAndStopExecution(subscriptionRefusal([refused]));
     },
   };
 }

@@ -26,9 +26,20 @@ export function wsClient(httpUrl: string, options: Partial<Parameters<typeof cre
   return client;
 }
 
-/** A real GraphQL-over-SSE client (distinct connections mode) to `httpUrl`/graphql. */
-export function sseClient(httpUrl: string, options: { headers?: Record<string, string> } = {}): SseClient {
-  const client = createSseClient({ url: `${httpUrl}/graphql`, retryAttempts: 0, headers: options.headers });
+/**
+ * A real GraphQL-over-SSE client: distinct connections mode to `httpUrl`/graphql, or with
+ * `singleConnection` one stream for every operation, to `httpUrl`/graphql/stream.
+ */
+export function sseClient(
+  httpUrl: string,
+  options: { headers?: Record<string, string>; singleConnection?: boolean } = {},
+): SseClient {
+  const client = createSseClient({
+    url: `${httpUrl}/graphql${options.singleConnection ? '/stream' : ''}`,
+    singleConnection: options.singleConnection ?? false,
+    retryAttempts: 0,
+    headers: options.headers,
+  });
   clients.push(client);
   return client;
 }
