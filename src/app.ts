@@ -21,6 +21,7 @@ import { createMemoryIdempotencyStore } from './idempotency/memory.ts';
 import { createRedisIdempotencyStore } from './idempotency/redis.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { clientMistake } from './observability/client-mistakes.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { useReadiness } from './observability/readiness.ts';
 import { createTracing } from './observability/tracing.ts';
@@ -211,7 +212,12 @@ export function buildApp(
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
+      error: (...args) => {
+        const mistake = clientMistake(args);
+        if (mistake === undefined) return logger.error(args.map(String).join(' '));
+        metrics.clientMistake(mistake);
+        logger.debug({ clientMistake: mistake }, args.map(String).join(' '));
+      },
     },
     plugins: [
       metrics.yogaPlugin(),

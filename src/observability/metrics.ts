@@ -70,6 +70,12 @@ export function createMetrics() {
     labelNames: ['result'],
     registers: [registry],
   });
+  const clientMistakes = new Counter({
+    name: 'catena_gateway_client_mistakes_total',
+    help: 'Errors the client caused (aborted, not_found, bad_input, refused), logged at debug only.',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'catena_gateway_subscriptions_active',
     help: 'Active subscriptions, by transport.',
@@ -111,6 +117,7 @@ export function createMetrics() {
     duplicate: () => duplicates.inc(),
     delivered: (publishedAt: number) => lag.observe(Math.max(0, Date.now() - publishedAt) / 1000),
     idempotency: (result: 'new' | 'replayed' | 'conflict') => idempotency.inc({ result }),
+    clientMistake: (kind: string) => clientMistakes.inc({ kind }),
   };
 }
 
