@@ -4,6 +4,7 @@
  * a `resource_operation.*` webhook (async writes only, as Catena does).
  */
 import { randomId, tspSourceId } from './ids.ts';
+import { OPERATION_EVENTS } from './model/notifications.ts';
 import type { WriteEndpoint } from './model/writes.ts';
 import { decideOutcome, pendingOperation, settle } from './outcome.ts';
 import { entityName } from './payload.ts';
@@ -95,13 +96,13 @@ export function createOperationProcessor(options: OperationProcessorOptions): Op
       });
       store.putOperation(op);
       if (sync) return complete(op, connection, target);
-      announce('resource_operation.created', op, connection);
+      announce(OPERATION_EVENTS.created, op, connection);
       options.scheduler.after(options.processingMs(), () => {
         const current = store.operation(op.id);
         if (current === undefined || current.status !== 'pending') return;
         const settled = complete(current, connection, target);
         announce(
-          settled.status === 'success' ? 'resource_operation.succeeded' : 'resource_operation.failed',
+          settled.status === 'success' ? OPERATION_EVENTS.succeeded : OPERATION_EVENTS.failed,
           settled,
           connection,
         );

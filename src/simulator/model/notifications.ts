@@ -93,15 +93,3 @@ export const webhookUpdateBody = z.object({
   secret: z.string().min(12).nullish(),
   status: z.enum(SETTABLE_SUBSCRIPTION_STATES).nullish(),
 });
-
-/** Headers of a delivery (api-facts §4.1), as Catena names them. */
-export const DELIVERY_HEADERS = {
-  signature: 'X-Catena-Signature',
-  timestamp: 'X-Catena-Timestamp',
-  eventType: 'X-Event-Type',
-  schemaVersion: 'X-Schema-Version',
-  source: 'X-Source',
-  requestId: 'X-Request-ID',
-  webhookId: 'X-Webhook-ID',
-  deliveryAttempt: 'X-Delivery-Attempt',
-} as const;

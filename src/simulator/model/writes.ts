@@ -368,8 +368,6 @@ export const WRITE_ENDPOINTS: readonly WriteEndpoint[] = [
   },
 ];
 
-export type WriteOperationId = string;
-
 export function writeEndpoint(operationId: string): WriteEndpoint {
   const endpoint = WRITE_ENDPOINTS.find((e) => e.operationId === operationId);
   if (!endpoint) throw new Error(`no Catena write ${operationId}`);
