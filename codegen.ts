@@ -1,8 +1,10 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * `npm run codegen`: prints the schema the code builds to the committed schema.graphql, and typed
- * documents (client preset) for the operations the tests send.
+ * `npm run codegen`: prints the schema the code builds to the committed schema.graphql, the
+ * committed possible-types.json (which object types each interface and union has, for clients whose
+ * caches match fragments on abstract types: Apollo Client's `InMemoryCache({ possibleTypes })`), and
+ * typed documents (client preset) for the operations the tests send.
  */
 const config: CodegenConfig = {
   schema: './src/schema/index.ts',
@@ -11,6 +13,10 @@ const config: CodegenConfig = {
     'schema.graphql': {
       plugins: ['schema-ast'],
       config: { includeDirectives: false, commentDescriptions: false },
+    },
+    'possible-types.json': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3 },
     },
     'test/generated/': {
       preset: 'client',

@@ -3,6 +3,8 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   type ExecutionResult,
   execute,
+  type GraphQLAbstractType,
+  isAbstractType,
   isInterfaceType,
   isObjectType,
   parse,
@@ -21,6 +23,24 @@ import { testServices } from '../helpers/services.ts';
 describe('the schema', () => {
   it('is what the committed schema.graphql says (run `npm run codegen` after changing it)', () => {
     expect(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8')).toBe(printSchema(schema));
+  });
+
+  it('is what the committed possible-types.json says of its interfaces and unions (`npm run codegen`)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../possible-types.json', import.meta.url), 'utf8'));
+    const expected = Object.fromEntries(
+      Object.values(schema.getTypeMap())
+        .filter((type) => isAbstractType(type) && !type.name.startsWith('__'))
+        .map((type) => [
+          type.name,
+          schema
+            .getPossibleTypes(type as GraphQLAbstractType)
+            .map((t) => t.name)
+            .sort(),
+        ])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
+    expect(Object.keys(expected).length).toBeGreaterThan(10);
+    expect(committed).toEqual({ possibleTypes: expected });
   });
 
   it.each(examples().map((e) => [e.name, e.query]))('accepts the GraphiQL example "%s"', (_, query) => {
