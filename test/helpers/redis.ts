@@ -32,6 +32,9 @@ if (!redisAvailable) {
   );
 }
 
+/** Appended to the name of a suite that skips without Redis, so the reason shows in the report. */
+export const redisSkipReason = redisAvailable ? '' : ` (skipped: no Redis answers at ${REDIS_URL})`;
+
 /** A key prefix of its own, so test files and runs sharing one Redis never see each other. */
 export const uniquePrefix = () => `test:${randomUUID().slice(0, 8)}:`;
 

@@ -10,7 +10,7 @@ import { writeCases } from '../fixtures/write-bodies.ts';
 import { remoteGateway } from '../helpers/gateway.ts';
 import { graphqlInput, write } from '../helpers/mutations.ts';
 import { killLeftovers, type Started, startGateway } from '../helpers/processes.ts';
-import { REDIS_URL, redisAvailable, uniquePrefix } from '../helpers/redis.ts';
+import { REDIS_URL, redisAvailable, redisSkipReason, uniquePrefix } from '../helpers/redis.ts';
 import { collect, disposeClients, next, type Result, stream, wsClient } from '../helpers/subscriptions.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { deliver, envelope } from '../helpers/webhooks.ts';
@@ -73,7 +73,7 @@ async function liveEvents(replica: number, filter: Record<string, unknown>, prob
   return iterator;
 }
 
-describe.skipIf(!redisAvailable)(`several replicas on Redis (${REDIS_URL})`, () => {
+describe.skipIf(!redisAvailable)(`several replicas on Redis (${REDIS_URL})${redisSkipReason}`, () => {
   let base: ResourceOperation;
 
   beforeAll(async () => {

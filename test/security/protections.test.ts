@@ -17,7 +17,7 @@ import { loadTrustedDocuments, sha256 } from '../../src/security/trusted-documen
 import { post, SMALL_QUERY, send, sleep, wsRun } from '../helpers/abuse.ts';
 import { useGateway } from '../helpers/gateway.ts';
 import { mutationDocument } from '../helpers/mutations.ts';
-import { freePort, REDIS_URL, redisAvailable, uniquePrefix } from '../helpers/redis.ts';
+import { freePort, REDIS_URL, redisAvailable, redisSkipReason, uniquePrefix } from '../helpers/redis.ts';
 import { collect, disposeClients, sseClient, stream, wsClient } from '../helpers/subscriptions.ts';
 
 const ORIGIN = 'https://app.example.com';
@@ -233,19 +233,25 @@ const prefix = uniquePrefix();
 const shared = { GATEWAY_RATE_LIMIT: '4', REDIS_URL, REDIS_KEY_PREFIX: prefix };
 const replicas = redisAvailable ? [useGateway({}, shared), useGateway({}, shared)] : [];
 
-describe.skipIf(!redisAvailable)(`the rate limit across replicas (needs Redis at ${REDIS_URL})`, () => {
-  it('is shared by two gateways on one Redis, under the key prefix', async () => {
-    const [a, b] = replicas;
-    if (!a || !b) throw new Error('no replicas');
-    for (const gw of [a, b, a, b]) expect((await post(gw.url, { query: '{ __typename }' })).status).toBe(200);
-    const refused = await post(b.url, { query: SMALL_QUERY });
-    expect(refused.status).toBe(429);
-    expect(a.count('GET /v2/integrations/connections') + b.count('GET /v2/integrations/connections')).toBe(0);
-    const redis = new Redis(REDIS_URL);
-    try {
-      expect(await redis.get(`${prefix}rate:anonymous`)).toBe('5');
-    } finally {
-      redis.disconnect();
-    }
-  });
-});
+describe.skipIf(!redisAvailable)(
+  `the rate limit across replicas (needs Redis at ${REDIS_URL})${redisSkipReason}`,
+  () => {
+    it('is shared by two gateways on one Redis, under the key prefix', async () => {
+      const [a, b] = replicas;
+      if (!a || !b) throw new Error('no replicas');
+      for (const gw of [a, b, a, b])
+        expect((await post(gw.url, { query: '{ __typename }' })).status).toBe(200);
+      const refused = await post(b.url, { query: SMALL_QUERY });
+      expect(refused.status).toBe(429);
+      expect(a.count('GET /v2/integrations/connections') + b.count('GET /v2/integrations/connections')).toBe(
+        0,
+      );
+      const redis = new Redis(REDIS_URL);
+      try {
+        expect(await redis.get(`${prefix}rate:anonymous`)).toBe('5');
+      } finally {
+        redis.disconnect();
+      }
+    });
+  },
+);
