@@ -2,6 +2,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { type EmbeddedCatena, startEmbeddedCatena } from './embedded.ts';
+import { isSupportedNode, SUPPORTED_NODE } from './node-version.ts';
 import { readWebhookState } from './subscriptions/webhook-state.ts';
 
 async function main(): Promise<void> {
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
       'embedded Catena simulator started (set CATENA_API_URL to use a real Catena)',
     );
   }
+  if (!isSupportedNode(process.versions.node))
+    logger.warn({ node: process.version, supported: SUPPORTED_NODE }, 'this Node version is not supported');
   if (config.auth.defaulted) logger.warn('GATEWAY_AUTH is not set: client authentication is off');
   if (config.webhookSecrets.length === 0)
     logger.warn('CATENA_WEBHOOK_SECRETS is not set: the webhook receiver is off');
