@@ -282,7 +282,13 @@ export function buildApp(
       ws = attachGraphQLWs(yoga, listening, {
         path: '/graphql',
         keepAliveMs: options.keepAliveMs ?? 12_000,
+        maxMessageBytes: config.security.maxBodyBytes,
         authenticate: (authorization) => auth.authenticate(authorization),
+        onInternalError: (error) => logger.error({ err: error }, 'a graphql-ws socket or subscribe failed'),
+        onClientMistake: (error) => {
+          metrics.clientMistake('refused');
+          logger.debug({ clientMistake: 'refused', err: error }, 'a WebSocket client broke the protocol');
+        },
       });
 
       await new Promise<void>((resolve, reject) => {
