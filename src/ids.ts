@@ -38,3 +38,13 @@ export function uuidV7(now: number = Date.now()): string {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** The 8-4-4-4-12 hex shape of a UUID, of any version, in either case. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A UUID is a value, not a spelling: the gateway keeps every UUID lower-case (as RFC 9562 writes
+ * them), from GraphQL arguments and Catena's answers and webhooks alike, so ids compare, key maps
+ * and name Redis keys the same however a client or Catena spelled them.
+ */
+export const canonicalUuid = (id: string): string => id.toLowerCase();

@@ -11,6 +11,7 @@
  * What must hold for the gateway to work at all (ids, timestamps, the status) stays required.
  */
 import { z } from 'zod';
+import { canonicalUuid } from '../ids.ts';
 import {
   CONNECTION_STATUSES,
   OPERATION_ERROR_TYPES,
@@ -35,7 +36,8 @@ export function isKnown<const T extends readonly string[]>(values: T, value: str
 }
 
 // Catena ids are UUIDs; `guid` checks the 8-4-4-4-12 shape without insisting on a version nibble.
-const id = z.guid();
+// Kept lower-case (canonicalUuid), so an id compares and keys the same whoever spelled it.
+const id = z.guid().transform(canonicalUuid);
 const timestamp = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 date-time');
 const nullableString = z.string().nullish();
 

@@ -4,8 +4,10 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, UUIDResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context.ts';
+import { canonicalUuid } from '../ids.ts';
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
@@ -34,7 +36,19 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.addScalarType('DateTime', DateTimeResolver);
-builder.addScalarType('UUID', UUIDResolver);
+// graphql-scalars' UUID checks the shape and keeps the spelling; ours also makes it canonical, in
+// and out, so `3E89F4F2-…` and `3e89f4f2-…` are one operation to every resolver and subscription.
+const canonical = (value: unknown) => canonicalUuid(value as string);
+builder.addScalarType(
+  'UUID',
+  new GraphQLScalarType({
+    ...UUIDResolver.toConfig(),
+    description: `${UUIDResolver.description} Either case is accepted; the gateway answers lower-case.`,
+    serialize: (value) => canonical(UUIDResolver.serialize(value)),
+    parseValue: (value) => canonical(UUIDResolver.parseValue(value)),
+    parseLiteral: (ast, variables) => canonical(UUIDResolver.parseLiteral(ast, variables)),
+  }),
+);
 builder.addScalarType('JSONObject', JSONObjectResolver);
 
 builder.queryType({});

@@ -1,13 +1,13 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { GatewayContext } from '../context.ts';
 import { UserInputError } from '../errors.ts';
+import { canonicalUuid, UUID_PATTERN } from '../ids.ts';
 import { getConnection } from '../resolvers/connections.ts';
 import { getResourceOperation } from '../resolvers/resource-operations.ts';
 import { builder } from './builder.ts';
 
 /** `nodes` refuses more ids than this in one call. */
 export const MAX_NODES = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Resolves a global id; one that does not decode, or names no object, is `null` like an unknown one. */
 function loadNode(ctx: GatewayContext, globalId: string): Promise<unknown> {
@@ -17,10 +17,12 @@ function loadNode(ctx: GatewayContext, globalId: string): Promise<unknown> {
   } catch {
     return Promise.resolve(null);
   }
-  if (decoded.typename === 'Connection' && UUID.test(decoded.id)) return getConnection(ctx, decoded.id);
+  if (decoded.typename === 'Connection' && UUID_PATTERN.test(decoded.id))
+    return getConnection(ctx, canonicalUuid(decoded.id));
   if (decoded.typename === 'ResourceOperation') {
     const [connectionId = '', id = ''] = decoded.id.split(':');
-    if (UUID.test(connectionId) && UUID.test(id)) return getResourceOperation(ctx, connectionId, id);
+    if (UUID_PATTERN.test(connectionId) && UUID_PATTERN.test(id))
+      return getResourceOperation(ctx, canonicalUuid(connectionId), canonicalUuid(id));
   }
   return Promise.resolve(null);
 }

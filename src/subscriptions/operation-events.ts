@@ -49,7 +49,8 @@ export async function subscribeOperationEvents(
   after?: string | null,
 ): Promise<AsyncIterableIterator<OperationEvent>> {
   // An SSE client reconnecting says where it stopped with Last-Event-ID.
-  after ??= ctx.lastEventId;
+  // Event ids are lower-case hex (UUID v7) or digits (Redis stream ids): either spelling resumes.
+  after = (after ?? ctx.lastEventId)?.toLowerCase();
   const live = ctx.hub.subscribe();
   let backlog: OperationEvent[] = [];
   if (after) {

@@ -7,19 +7,23 @@ import { CatenaNotFoundError } from '../catena/errors.ts';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import type { GatewayContext } from '../context.ts';
 import { ClientError } from '../errors.ts';
+import { canonicalUuid } from '../ids.ts';
 import { visibleOperation } from '../resolvers/scope.ts';
 import { isNewer, isTerminal } from './events.ts';
 import { withCleanup } from './streams.ts';
 
 export async function subscribeOperationStatus(
   ctx: GatewayContext,
-  connectionId: string,
-  id: string,
+  givenConnectionId: string,
+  givenId: string,
 ): Promise<AsyncIterableIterator<ResourceOperation>> {
+  // Events carry canonical ids (src/ids.ts); so must the ids they are matched with.
+  const connectionId = canonicalUuid(givenConnectionId);
+  const id = canonicalUuid(givenId);
   const notFound = () =>
     new ClientError('NOT_FOUND', `No resource operation ${id} on connection ${connectionId}`, 'id');
   // Another tenant's operation reads exactly like one that does not exist.
-  if (ctx.viewer.connectionIds && !ctx.viewer.connectionIds.has(connectionId.toLowerCase())) throw notFound();
+  if (ctx.viewer.connectionIds && !ctx.viewer.connectionIds.has(connectionId)) throw notFound();
   const events = ctx.hub.subscribe();
   let current: ResourceOperation;
   try {

@@ -1,5 +1,6 @@
 import { WRITES, type WriteName } from '../../src/catena/bodies.ts';
 import { type InputField, WRITE_INPUTS } from '../../src/resolvers/write-input.ts';
+import { writableConnection, writeCases } from '../fixtures/write-bodies.ts';
 import type { GraphQLResponse, TestGateway } from './gateway.ts';
 
 /** A Catena wire body as the mutation's GraphQL input (the inverse of the gateway's mapping). */
@@ -90,4 +91,20 @@ export async function write(
 export function writeRoute(name: WriteName): string {
   const spec = WRITES[name];
   return spec.operation === 'update' ? `PATCH ${spec.path}/:id` : `POST ${spec.path}`;
+}
+
+/**
+ * An async createTrailer through the gateway on `connection` (by default the seed's writable one):
+ * the ids of its operation, PENDING. `marker` goes in the notes (`simulate-failure`, ...).
+ */
+export async function createTrailer(
+  gw: Pick<TestGateway, 'gql' | 'sim'>,
+  marker = 'gateway test',
+  connection = writableConnection(gw.sim.fixtures),
+): Promise<{ connectionId: string; id: string }> {
+  const { body } = writeCases(gw.sim.fixtures, connection, marker).createTrailer;
+  const res = await write(gw, 'createTrailer', { input: graphqlInput('createTrailer', body) });
+  const op = res.data?.result.operation;
+  if (!op) throw new Error(JSON.stringify(res));
+  return { connectionId: connection.id, id: op.catenaId };
 }

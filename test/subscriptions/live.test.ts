@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ResourceOperation } from '../../src/catena/schemas.ts';
-import { writableConnection, writeCases } from '../fixtures/write-bodies.ts';
+import { writableConnection } from '../fixtures/write-bodies.ts';
 import { useGateway } from '../helpers/gateway.ts';
-import { graphqlInput, write } from '../helpers/mutations.ts';
+import { createTrailer as writeTrailer } from '../helpers/mutations.ts';
 import {
   collect,
   disposeClients,
@@ -59,13 +59,8 @@ afterEach(async () => {
 });
 
 /** An async write through the gateway; its operation (PENDING). */
-async function createTrailer(marker = 'live test', connection = writableConnection(gw.sim.fixtures)) {
-  const { body } = writeCases(gw.sim.fixtures, connection, marker).createTrailer;
-  const res = await write(gw, 'createTrailer', { input: graphqlInput('createTrailer', body) });
-  const op = res.data?.result.operation;
-  if (!op) throw new Error(JSON.stringify(res));
-  return { connectionId: connection.id, id: op.catenaId };
-}
+const createTrailer = (marker = 'live test', connection = writableConnection(gw.sim.fixtures)) =>
+  writeTrailer(gw, marker, connection);
 
 const createOn = (connection: ReturnType<typeof writableConnection>) =>
   createTrailer('live test', connection);

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { writableConnection, writeCases } from '../fixtures/write-bodies.ts';
 import { ROUTES, useGateway } from '../helpers/gateway.ts';
-import { graphqlInput, write } from '../helpers/mutations.ts';
+import { createTrailer } from '../helpers/mutations.ts';
 import { collect, disposeClients, type Result, stream, wsClient } from '../helpers/subscriptions.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -20,19 +19,10 @@ afterEach(async () => {
   await disposeClients();
 });
 
-async function createTrailer() {
-  const connection = writableConnection(gw.sim.fixtures);
-  const { body } = writeCases(gw.sim.fixtures, connection).createTrailer;
-  const res = await write(gw, 'createTrailer', { input: graphqlInput('createTrailer', body) });
-  const id = res.data?.result.operation?.catenaId;
-  if (!id) throw new Error(JSON.stringify(res));
-  return { connectionId: connection.id, id };
-}
-
 describe('missed webhooks', () => {
   it('brings watchers to the outcome by polling Catena when no webhook comes', async () => {
     gw.sim.control.configure({ webhookDeliveryPaused: true });
-    const op = await createTrailer();
+    const op = await createTrailer(gw);
     const results = await collect(
       stream<StatusData>(wsClient(gw.url), STATUS, { c: op.connectionId, id: op.id }),
     );
@@ -46,7 +36,7 @@ describe('missed webhooks', () => {
 
   it('polls once per operation however many watch it', async () => {
     gw.sim.control.configure({ webhookDeliveryPaused: true });
-    const op = await createTrailer();
+    const op = await createTrailer(gw);
     gw.resetCounts();
     const watchers = Array.from({ length: 5 }, () =>
       collect(stream<StatusData>(wsClient(gw.url), STATUS, { c: op.connectionId, id: op.id })),

@@ -5,9 +5,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { writableConnection, writeCases } from '../fixtures/write-bodies.ts';
 import { useGateway } from '../helpers/gateway.ts';
-import { graphqlInput, write } from '../helpers/mutations.ts';
+import { createTrailer } from '../helpers/mutations.ts';
 import { disposeClients, next, stream, wsClient } from '../helpers/subscriptions.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -21,15 +20,6 @@ interface EventData {
 }
 
 afterEach(disposeClients);
-
-async function createTrailer() {
-  const connection = writableConnection(gw.sim.fixtures);
-  const { body } = writeCases(gw.sim.fixtures, connection, 'ws isolation').createTrailer;
-  const res = await write(gw, 'createTrailer', { input: graphqlInput('createTrailer', body) });
-  const op = res.data?.result.operation;
-  if (!op) throw new Error(JSON.stringify(res));
-  return op.catenaId as string;
-}
 
 /** Live graphql-ws subscriptions (identical ones share one execution, so the hub counts one). */
 async function wsSubscriptions() {
@@ -81,7 +71,7 @@ describe('a bad subscribe on a shared WebSocket', () => {
     expect(refusals[2]?.[0]?.extensions?.limit).toBe('tokens');
 
     for (let round = 0; round < 2; round++) {
-      const id = await createTrailer();
+      const { id } = await createTrailer(gw, 'ws isolation');
       for (const iterator of live) {
         const event = await next(iterator, 5_000);
         expect(event.errors).toBeUndefined();
