@@ -23,7 +23,7 @@ import type { IdempotencyStore } from './idempotency/store.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { clientMistake } from './observability/client-mistakes.ts';
 import { createMetrics } from './observability/metrics.ts';
-import { useReadiness } from './observability/readiness.ts';
+import { readinessCheck, useReadiness } from './observability/readiness.ts';
 import { createTracing } from './observability/tracing.ts';
 import { createRedisClients } from './redis.ts';
 import { type ExampleIds, examples } from './schema/examples.ts';
@@ -36,8 +36,8 @@ import {
   createRedisEventLog,
   createRedisLatestStateStore,
   createRedisPollLock,
-  createRedisPubSub,
 } from './subscriptions/redis.ts';
+import { createRedisEventFeed } from './subscriptions/redis-event-feed.ts';
 import { createEventServices, type EventServicesOptions } from './subscriptions/services.ts';
 import { useSharedSubscriptions } from './subscriptions/shared-subscriptions.ts';
 import { lastEventIdOf, useSseEventIds } from './subscriptions/sse-event-ids.ts';
@@ -132,15 +132,17 @@ export function buildApp(
   const idempotency =
     options.idempotency ??
     (redis ? createRedisIdempotencyStore(redis.command, { prefix }) : createMemoryIdempotencyStore());
-  const distributed = redis && createRedisPubSub(redis, prefix);
+  // Every replica follows the event stream itself: no pub/sub step that could skip an event.
+  const feed = redis && createRedisEventFeed({ reader: redis.reader, prefix, logger });
   const events = createEventServices({
     catena,
     logger,
     observe: { published: metrics.published, duplicate: metrics.duplicate },
-    ...(redis && distributed
+    ...(redis && feed
       ? {
-          eventTarget: distributed.eventTarget,
-          publish: distributed.publish,
+          eventTarget: feed.eventTarget,
+          publish: 'appended' as const,
+          delivered: feed.delivered,
           dedupe: createRedisDedupeStore(redis.command, prefix),
           states: createRedisLatestStateStore(redis.command, prefix),
           log: createRedisEventLog(redis.command, prefix),
@@ -224,19 +226,13 @@ export function buildApp(
       ...tracing.plugins,
       useSseEventIds(),
       useScopes(),
-      useReadiness(async () => {
-        if (redis && !(await redis.ping())) {
-          logger.warn('not ready: Redis does not answer');
-          return false;
-        }
-        try {
-          await catena.verifyCredentials(AbortSignal.timeout(5_000));
-          return true;
-        } catch (error) {
-          logger.warn({ err: error }, 'not ready: Catena authentication failed');
-          return false;
-        }
-      }),
+      useReadiness(
+        readinessCheck({
+          catena: (signal) => catena.verifyCredentials(signal),
+          redis: redis && { ping: redis.ping, client: redis.command },
+          logger,
+        }),
+      ),
       ...security.plugins,
       // The distinct-connections mode of GraphQL over SSE stays on /graphql.
       useSingleConnectionSse(authenticator),
@@ -320,6 +316,7 @@ export function buildApp(
         clearTimeout(grace);
       }
       await events.close();
+      await feed?.close();
       await yoga.dispose();
       await idempotency.close();
       await redis?.close();

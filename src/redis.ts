@@ -1,7 +1,7 @@
 /**
  * The gateway's Redis connections (REDIS_URL): one for commands, failing fast while Redis is away so
- * nothing waits on it, and one for pub/sub, which re-subscribes by itself after a reconnect.
- * Reconnection is automatic for both.
+ * nothing waits on it, and one for the event stream's blocking reads, which wait out an outage and
+ * go on after it. Reconnection is automatic for both.
  */
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.ts';
@@ -22,11 +22,11 @@ export function createRedisClients(
     maxRetriesPerRequest: 1,
     commandTimeout: 2_000,
   });
-  const subscriber = new Redis(url, { ...common, enableOfflineQueue: true, maxRetriesPerRequest: null });
+  const reader = new Redis(url, { ...common, enableOfflineQueue: true, maxRetriesPerRequest: null });
   let down = false;
   for (const [name, client] of [
     ['commands', command],
-    ['pub/sub', subscriber],
+    ['event stream', reader],
   ] as const) {
     client.on('error', (error) => {
       if (!down) logger.error({ err: error, redis: name }, 'Redis is unavailable; retrying');
@@ -41,7 +41,7 @@ export function createRedisClients(
   }
   return {
     command,
-    subscriber,
+    reader,
     async ping() {
       try {
         return (await command.ping()) === 'PONG';
@@ -51,7 +51,7 @@ export function createRedisClients(
     },
     async close() {
       command.disconnect();
-      subscriber.disconnect();
+      reader.disconnect();
     },
   };
 }

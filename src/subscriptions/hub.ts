@@ -41,9 +41,18 @@ export interface EventHub {
 export interface EventHubOptions {
   /** Where subscribers listen (in memory, or a distributed event target). */
   pubsub: EventPubSub;
-  /** Publishes an event, resolving once it is handed on (default: `pubsub.publish`). */
-  publish?: (event: OperationEvent) => Promise<void>;
+  /**
+   * Publishes an event the log has appended, resolving once it is handed on (default:
+   * `pubsub.publish`). With Redis the appended stream entry is the publication (every replica reads
+   * the stream), so there is nothing more to do.
+   */
+  publish?: ((event: OperationEvent) => Promise<void>) | 'appended';
   dedupe: DedupeStore;
+  /**
+   * A second line of dedupe that survives the store losing its data: whether this replica has
+   * delivered the state already (the Redis feed's window).
+   */
+  delivered?: (stateKey: string) => boolean;
   states: LatestStateStore;
   log: EventLog;
   /** Fills in what a record may lack (the connection's `fleet_ref` and `source_name`). */
@@ -60,6 +69,7 @@ export function createEventHub({
   pubsub,
   publish = async (event) => pubsub.publish(OPERATION_EVENTS, event),
   dedupe,
+  delivered = () => false,
   states,
   log,
   enrich = async (op) => op,
@@ -83,7 +93,7 @@ export function createEventHub({
   return {
     async ingest(op, source, type) {
       const key = stateKey(op);
-      if (!(await dedupe.firstTime(key, dedupeTtlMs))) {
+      if (delivered(key) || !(await dedupe.firstTime(key, dedupeTtlMs))) {
         observe?.duplicate();
         return 'duplicate';
       }
@@ -97,7 +107,7 @@ export function createEventHub({
           occurredAt: op.updated_at,
           operation,
         });
-        await publish(event);
+        if (publish !== 'appended') await publish(event);
       } catch (error) {
         // Not published: let a retry of the same delivery try again.
         await dedupe.forget(key).catch(() => undefined);

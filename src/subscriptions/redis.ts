@@ -1,46 +1,21 @@
 /**
- * The event side on Redis, for several replicas: pub/sub through Yoga's Redis event target, dedupe
- * and latest states with atomic commands, the resumable event log as a capped stream, and a lock so
- * one replica polls a given operation. Every key and channel starts with the configured prefix.
+ * The event side on Redis, for several replicas: dedupe and latest states with atomic commands, the
+ * event log as a capped stream (which is also how events reach every replica: see
+ * redis-event-feed.ts), and a lock so one replica polls a given operation. Every key starts with
+ * the configured prefix, so several gateways (or test runs) can share one Redis.
  */
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import type { PubSubEventTarget } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import { type EventLog, type EventLogLimits, ResumeError } from './event-log.ts';
-import { OPERATION_EVENTS, type OperationEvent, type Topics } from './events.ts';
+import { type OperationEvent, stateKey } from './events.ts';
 import type { PollLock } from './poller.ts';
 import { type DedupeStore, LATEST_STATE_TTL_MS, type LatestStateStore } from './stores.ts';
 
 export interface RedisClients {
   /** Commands; fails fast while Redis is away (no offline queue). */
   command: Redis;
-  /** Pub/sub subscriptions; queues and re-subscribes across reconnects. */
-  subscriber: Redis;
-}
-
-/** Channels carry the prefix too, so several gateways (or test runs) can share one Redis. */
-export function createRedisPubSub(clients: RedisClients, prefix: string) {
-  const channel = `${prefix}${OPERATION_EVENTS}`;
-  const target = createRedisEventTarget<CustomEvent>({
-    publishClient: clients.command,
-    subscribeClient: clients.subscriber,
-  });
-  const eventTarget: PubSubEventTarget<Topics> = {
-    addEventListener: (_type, listener) => target.addEventListener(channel, listener as EventListener),
-    removeEventListener: (_type, listener) => target.removeEventListener(channel, listener as EventListener),
-    dispatchEvent: (event) => target.dispatchEvent(new CustomEvent(channel, { detail: event.detail })),
-  };
-  return {
-    eventTarget,
-    /**
-     * Publishes as the event target would (JSON on the channel), but awaited: the event target's
-     * own dispatch drops the outcome, and a webhook must not be acknowledged if this failed.
-     */
-    publish: async (event: OperationEvent) => {
-      await clients.command.publish(channel, JSON.stringify(event));
-    },
-  };
+  /** The event stream's blocking reads (XREAD BLOCK); queues and retries across reconnects. */
+  reader: Redis;
 }
 
 export function createRedisDedupeStore(redis: Redis, prefix: string): DedupeStore {
@@ -104,7 +79,20 @@ export function createRedisPollLock(redis: Redis, prefix: string, owner: string)
 
 const STREAM_ID = /^\d+-\d+$/;
 
-function compareStreamIds(a: string, b: string): number {
+/** The stream that is the event log. */
+export const eventsKey = (prefix: string) => `${prefix}events`;
+
+/** An entry of the event stream as the event it carries; undefined for an entry that is not one. */
+export function parseStreamEntry([id, fields]: [string, string[]]): OperationEvent | undefined {
+  try {
+    const event = JSON.parse(fields[1] ?? '') as Omit<OperationEvent, 'eventId'>;
+    return event?.operation?.id ? { ...event, eventId: id } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function compareStreamIds(a: string, b: string): number {
   const [am = 0, as = 0] = a.split('-').map(Number);
   const [bm = 0, bs = 0] = b.split('-').map(Number);
   return am !== bm ? am - bm : as - bs;
@@ -119,7 +107,7 @@ export function createRedisEventLog(
   prefix: string,
   { maxEvents = 10_000, maxAgeMs = 60 * 60 * 1000, now = Date.now }: EventLogLimits = {},
 ): EventLog {
-  const key = `${prefix}events`;
+  const key = eventsKey(prefix);
   let appends = 0;
   return {
     async append(partial) {
@@ -139,12 +127,17 @@ export function createRedisEventLog(
             : `event ${eventId} is not in the event log`,
         );
       }
+      // A state logged twice (two replicas after Redis lost its dedupe keys) is replayed once.
       const events: OperationEvent[] = [];
+      const states = new Set<string>();
       let from = `(${eventId}`;
       for (;;) {
         const batch = await redis.xrange(key, from, '+', 'COUNT', 1000);
-        for (const [id, fields] of batch) {
-          events.push({ ...(JSON.parse(fields[1] ?? '{}') as Omit<OperationEvent, 'eventId'>), eventId: id });
+        for (const entry of batch) {
+          const event = parseStreamEntry(entry);
+          if (!event || states.has(stateKey(event.operation))) continue;
+          states.add(stateKey(event.operation));
+          events.push(event);
         }
         const last = batch.at(-1);
         if (!last || batch.length < 1000) return events;

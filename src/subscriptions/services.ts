@@ -8,7 +8,7 @@ import { type ConnectionDirectory, createConnectionDirectory } from '../catena/c
 import type { ResourceOperation } from '../catena/schemas.ts';
 import type { Logger } from '../logger.ts';
 import { createMemoryEventLog, type EventLog } from './event-log.ts';
-import { createEventPubSub, type OperationEvent, type Topics } from './events.ts';
+import { createEventPubSub, type Topics } from './events.ts';
 import { createEventHub, type EventHub, type EventHubOptions } from './hub.ts';
 import { createStalePoller, type PollLock, type StalePoller } from './poller.ts';
 import {
@@ -28,7 +28,8 @@ export interface EventServicesOptions {
   /** Told what the hub does with each state (metrics). */
   observe?: EventHubOptions['observe'];
   /** Distributed publishing and polling (Redis). */
-  publish?: (event: OperationEvent) => Promise<void>;
+  publish?: EventHubOptions['publish'];
+  delivered?: EventHubOptions['delivered'];
   pollLock?: PollLock;
   /** See StalePollerOptions. */
   staleAfterMs?: number;
@@ -50,6 +51,7 @@ export function createEventServices(options: EventServicesOptions): EventService
   const hub = createEventHub({
     pubsub: createEventPubSub(options.eventTarget),
     publish: options.publish,
+    delivered: options.delivered,
     observe: options.observe,
     dedupe,
     states: options.states ?? createMemoryLatestStateStore(),

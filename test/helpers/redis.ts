@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
@@ -46,13 +46,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A private redis-server on a spare port, that a test may stop and start again. */
-export async function privateRedis() {
+/**
+ * A private redis-server on a spare port, that a test may stop and start again; by default it keeps
+ * nothing on disk, `args` may say otherwise (e.g. `--appendonly yes --dir <tmp>`).
+ */
+export async function privateRedis(args: string[] = []) {
   const port = await freePort();
   let child: ReturnType<typeof spawn> | undefined;
   const url = `redis://127.0.0.1:${port}`;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
+    child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', ...args], {
       stdio: 'ignore',
     });
     for (let i = 0; i < 100 && !(await answers(url)); i++) await new Promise((r) => setTimeout(r, 50));
@@ -66,3 +69,18 @@ export async function privateRedis() {
   await start();
   return { url, start, stop };
 }
+
+/** Whether a `redis-server` binary is here, for the tests that start their own (see `privateRedis`). */
+export const hasRedisServer = (() => {
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Appended to the name of a suite that starts its own redis-server, when it skips. */
+export const redisServerSkipReason = hasRedisServer
+  ? ''
+  : ' (skipped: it starts its own redis-server, and none is installed)';
