@@ -3,6 +3,8 @@
  * only the object it is given and reports every bad variable at once in a `ConfigError`.
  */
 import { z } from 'zod';
+import type { EmbeddedCatena } from './embedded.ts';
+import { readWebhookState } from './subscriptions/webhook-state.ts';
 
 /** Catena's Keycloak token endpoint, used when `CATENA_API_URL` points at a real Catena. */
 export const CATENA_TOKEN_URL =
@@ -202,5 +204,32 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       rateLimitPerMinute: e.GATEWAY_RATE_LIMIT ?? (e.GATEWAY_AUTH && e.GATEWAY_AUTH !== 'off' ? 1200 : 0),
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES ?? 512 * 1024,
     },
+  };
+}
+
+/** A configuration whose Catena endpoints are known (embedded mode knows them once it listens). */
+export type ResolvedConfig = Config & { catena: Config['catena'] & { apiUrl: string; tokenUrl: string } };
+
+/**
+ * `npm start`'s configuration: `loadConfig(env)`, with the secrets of the webhook secrets file
+ * added, and in embedded mode the simulator started in this process and the gateway pointed at it.
+ */
+export async function resolveConfig(
+  env: Record<string, string | undefined>,
+): Promise<{ config: ResolvedConfig; embedded?: EmbeddedCatena }> {
+  let config = loadConfig(env);
+  if (config.webhookSecretsFile) {
+    const { secrets } = await readWebhookState(config.webhookSecretsFile);
+    config = { ...config, webhookSecrets: [...new Set([...secrets, ...config.webhookSecrets])] };
+  }
+  const { apiUrl, tokenUrl } = config.catena;
+  if (config.catena.mode === 'remote' && apiUrl && tokenUrl)
+    return { config: { ...config, catena: { ...config.catena, apiUrl, tokenUrl } } };
+  // Loaded only here: a gateway in front of a real Catena never loads the simulator.
+  const { startEmbeddedCatena } = await import('./embedded.ts');
+  const embedded = await startEmbeddedCatena(config.server.host);
+  return {
+    config: { ...config, catena: { ...config.catena, apiUrl: embedded.apiUrl, tokenUrl: embedded.tokenUrl } },
+    embedded,
   };
 }

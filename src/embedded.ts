@@ -3,12 +3,13 @@
  * the gateway points itself at it, so `npm start` on a fresh machine is a working system. The
  * simulator delivers its webhooks to this gateway, signed with the first configured secret.
  */
-import type { ResolvedCatena } from './app.ts';
 import type { ExampleIds } from './schema/examples.ts';
 import { createSimulator } from './simulator/index.ts';
 import type { Simulator, SimulatorFixtures } from './simulator/types.ts';
 
-export interface EmbeddedCatena extends ResolvedCatena {
+export interface EmbeddedCatena {
+  apiUrl: string;
+  tokenUrl: string;
   simulator: Simulator;
   /** Seed ids the GraphiQL write examples can use as they are. */
   exampleIds: ExampleIds;

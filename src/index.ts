@@ -1,14 +1,12 @@
 /** `npm start`: configuration from the environment, then the gateway (and, embedded, the simulator). */
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { type EmbeddedCatena, startEmbeddedCatena } from './embedded.ts';
+import { ConfigError, resolveConfig } from './config.ts';
 import { isSupportedNode, SUPPORTED_NODE } from './node-version.ts';
-import { readWebhookState } from './subscriptions/webhook-state.ts';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  let resolved: Awaited<ReturnType<typeof resolveConfig>>;
   try {
-    config = loadConfig(process.env);
+    resolved = await resolveConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -16,22 +14,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-
-  if (config.webhookSecretsFile) {
-    const { secrets } = await readWebhookState(config.webhookSecretsFile);
-    config = { ...config, webhookSecrets: [...new Set([...secrets, ...config.webhookSecrets])] };
-  }
-
-  let embedded: EmbeddedCatena | undefined;
-  if (config.catena.mode === 'embedded') embedded = await startEmbeddedCatena(config.server.host);
-  const apiUrl = embedded?.apiUrl ?? config.catena.apiUrl;
-  const tokenUrl = embedded?.tokenUrl ?? config.catena.tokenUrl;
-  if (!apiUrl || !tokenUrl) throw new Error('Catena endpoints are not resolved');
-
-  const app = buildApp(
-    { ...config, catena: { ...config.catena, apiUrl, tokenUrl } },
-    { exampleIds: embedded?.exampleIds },
-  );
+  const { config, embedded } = resolved;
+  const { tokenUrl } = config.catena;
+  const app = buildApp(config, { exampleIds: embedded?.exampleIds });
   const url = await app.start();
   const { logger } = app;
   if (embedded) {

@@ -85,9 +85,9 @@ export async function redisWarnings(redis: Redis): Promise<string[]> {
 }
 
 export interface ReadinessChecks {
-  /** Catena accepts the gateway's credentials (throws if not). */
-  catena(signal: AbortSignal): Promise<void>;
-  redis?: { ping(): Promise<boolean>; client: Redis };
+  /** Catena accepts the gateway's credentials (`verifyCredentials` throws if not). */
+  catena: { verifyCredentials(signal: AbortSignal): Promise<void> };
+  redis?: { ping(): Promise<boolean>; command: Redis };
   logger: Logger;
 }
 
@@ -98,11 +98,11 @@ export function readinessCheck({ catena, redis, logger }: ReadinessChecks): () =
     const problems: string[] = [];
     const warnings: string[] = [];
     if (redis) {
-      if (await redis.ping()) warnings.push(...(await redisWarnings(redis.client).catch(() => [])));
+      if (await redis.ping()) warnings.push(...(await redisWarnings(redis.command).catch(() => [])));
       else problems.push('Redis does not answer');
     }
     try {
-      await catena(AbortSignal.timeout(5_000));
+      await catena.verifyCredentials(AbortSignal.timeout(5_000));
     } catch (error) {
       logger.warn({ err: error }, 'not ready: Catena authentication failed');
       problems.push('Catena refuses the credentials or does not answer');

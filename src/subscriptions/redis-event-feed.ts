@@ -60,6 +60,15 @@ export function createRedisEventFeed({
   const window = new LRUCache<string, true>({ max: windowSize });
   let lastId: string | undefined;
   let closed = false;
+  // A command waits in ioredis's offline queue while Redis is away, maybe for good: close must not.
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<undefined>((resolve) => {
+    stop = () => resolve(undefined);
+  });
+  const unlessClosed = <T>(command: Promise<T>): Promise<T | undefined> => {
+    command.catch(() => undefined);
+    return Promise.race([command, stopped]);
+  };
   // Set on every (re)connection: the stream may have been lost and started again meanwhile.
   let resync = true;
   reader.on('ready', () => {
@@ -75,7 +84,10 @@ export function createRedisEventFeed({
 
   /** Where to read from after a (re)connection, and the window filled from the stream's tail. */
   const position = async () => {
-    const newest = await reader.xrevrange(key, '+', '-', 'COUNT', lastId === undefined ? warmEntries : 1);
+    const newest =
+      (await unlessClosed(
+        reader.xrevrange(key, '+', '-', 'COUNT', lastId === undefined ? warmEntries : 1),
+      )) ?? [];
     if (lastId === undefined) {
       // At start: what is in the stream already went out before this replica; remember its states.
       for (const entry of newest.slice().reverse()) {
@@ -104,15 +116,10 @@ export function createRedisEventFeed({
             );
           lastId = from;
         }
-        const answer = (await reader.xread(
-          'COUNT',
-          READ_COUNT,
-          'BLOCK',
-          blockMs,
-          'STREAMS',
-          key,
-          lastId ?? '$',
-        )) as [string, [string, string[]][]][] | null;
+        if (closed) break;
+        type Answer = [string, [string, string[]][]][] | null;
+        const read = reader.xread('COUNT', READ_COUNT, 'BLOCK', blockMs, 'STREAMS', key, lastId ?? '$');
+        const answer = (await unlessClosed(read)) as Answer | undefined;
         failures = 0;
         for (const entry of answer?.[0]?.[1] ?? []) {
           lastId = entry[0];
@@ -136,6 +143,7 @@ export function createRedisEventFeed({
     },
     async close() {
       closed = true;
+      stop();
       reader.disconnect();
       await loop;
     },

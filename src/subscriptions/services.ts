@@ -1,7 +1,9 @@
 /**
  * Builds the event side of the gateway: the hub with its stores and log, and the missed-webhook
- * poller. In memory unless distributed stores are passed in (Redis, for several replicas).
+ * poller. In memory (one replica), or on Redis for several: then every replica shares dedupe,
+ * latest states, the event log (which is also how events reach each replica) and poll locks.
  */
+import { randomUUID } from 'node:crypto';
 import type { PubSubEventTarget } from 'graphql-yoga';
 import type { CatenaClient } from '../catena/client.ts';
 import { type ConnectionDirectory, createConnectionDirectory } from '../catena/connection-directory.ts';
@@ -12,6 +14,14 @@ import { createEventPubSub, type Topics } from './events.ts';
 import { createEventHub, type EventHub, type EventHubOptions } from './hub.ts';
 import { createStalePoller, type PollLock, type StalePoller } from './poller.ts';
 import {
+  createRedisDedupeStore,
+  createRedisEventLog,
+  createRedisLatestStateStore,
+  createRedisPollLock,
+  type RedisClients,
+} from './redis.ts';
+import { createRedisEventFeed } from './redis-event-feed.ts';
+import {
   createMemoryDedupeStore,
   createMemoryLatestStateStore,
   type DedupeStore,
@@ -21,6 +31,9 @@ import {
 export interface EventServicesOptions {
   catena: CatenaClient;
   logger: Logger;
+  /** Shares everything through this Redis; every key starts with `prefix`. */
+  redis?: { clients: RedisClients; prefix: string };
+  /** Any store given here replaces the one chosen (tests). */
   eventTarget?: PubSubEventTarget<Topics>;
   dedupe?: DedupeStore;
   states?: LatestStateStore;
@@ -45,7 +58,26 @@ export interface EventServices {
   close(): Promise<void>;
 }
 
-export function createEventServices(options: EventServicesOptions): EventServices {
+/** The stores for `redis`, or none (the hub's in-memory defaults). */
+function redisStores({ clients, prefix }: NonNullable<EventServicesOptions['redis']>, logger: Logger) {
+  const feed = createRedisEventFeed({ reader: clients.reader, prefix, logger });
+  return {
+    feed,
+    stores: {
+      eventTarget: feed.eventTarget,
+      publish: 'appended' as const,
+      delivered: feed.delivered,
+      dedupe: createRedisDedupeStore(clients.command, prefix),
+      states: createRedisLatestStateStore(clients.command, prefix),
+      log: createRedisEventLog(clients.command, prefix),
+      pollLock: createRedisPollLock(clients.command, prefix, randomUUID()),
+    } satisfies Partial<EventServicesOptions>,
+  };
+}
+
+export function createEventServices(given: EventServicesOptions): EventServices {
+  const distributed = given.redis && redisStores(given.redis, given.logger);
+  const options = { ...distributed?.stores, ...given };
   const directory = createConnectionDirectory(options.catena);
   const dedupe = options.dedupe ?? createMemoryDedupeStore();
   const hub = createEventHub({
@@ -83,6 +115,7 @@ export function createEventServices(options: EventServicesOptions): EventService
     async close() {
       poller.close();
       await hub.close();
+      await distributed?.feed.close();
     },
   };
 }
