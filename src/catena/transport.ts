@@ -7,7 +7,7 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { TokenProvider } from './auth.ts';
-import { CatenaInvalidResponseError, CatenaUnauthorizedError } from './errors.ts';
+import { CatenaArgumentError, CatenaInvalidResponseError, CatenaUnauthorizedError } from './errors.ts';
 import { type HttpResponse, parseJson, sendOnce, toCatenaError } from './http.ts';
 import { type RetryPolicy, withRetries } from './retry.ts';
 
@@ -87,9 +87,29 @@ export function buildUrl(base: string, path: string, query: QueryParams = {}): U
   return url;
 }
 
+/**
+ * The longest URL a call sends. Catena documents no limit; RFC 9110 (section 4.1) recommends that
+ * every sender and recipient support URIs of at least 8,000 octets, and servers refuse longer
+ * request lines or headers (the simulator, as Node, answers 431 past 16 KiB of headers).
+ */
+export const MAX_URL_OCTETS = 8000;
+
+/** Refuses a URL over MAX_URL_OCTETS, naming the query parameter that takes the most of it. */
+function checkUrlLength(url: URL, query: QueryParams = {}): void {
+  if (url.href.length <= MAX_URL_OCTETS) return;
+  const sizeOf = (name: string) => buildUrl(url.origin, '/', { [name]: query[name] }).search.length;
+  const widest = Object.keys(query).sort((a, b) => sizeOf(b) - sizeOf(a))[0] ?? 'query';
+  const argument = widest.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  throw new CatenaArgumentError(
+    `${argument} makes the request too long for Catena (a URL of ${url.href.length} octets; at most ${MAX_URL_OCTETS})`,
+    argument,
+  );
+}
+
 export function createTransport(options: TransportOptions): CatenaRequest {
   return async function request(method, path, { query, body, schema, write, signal, requestId, timeoutMs }) {
     const url = buildUrl(options.apiUrl, path, query);
+    checkUrlLength(url, query);
     const call = { method, path: url.pathname };
     const isWrite = write ?? method !== 'GET';
     const payload = body === undefined ? undefined : JSON.stringify(body);

@@ -128,7 +128,8 @@ export async function performWrite(
 ): Promise<ResourceOperation> {
   if (!ctx.viewer.scopes.has('write'))
     throw new ForbiddenError('This credential may not write (no write scope).');
-  const body = WRITE_INPUTS[name].toBody(args.input);
+  // Everything that needs no upstream state first, so a refused input costs no Catena call.
+  const body = checkedBody(name, args);
   await assertConnectionInScope(ctx, String(body.connection_id));
   const sync = args.mode === 'SYNC';
   const send = async (): Promise<ResourceOperation> => {
@@ -149,11 +150,6 @@ export async function performWrite(
 
   const given = args.idempotencyKey;
   if (given === undefined || given === null) return send();
-  if (given.length === 0 || given.length > MAX_IDEMPOTENCY_KEY) {
-    throw new InputValidationError([
-      { path: ['idempotencyKey'], message: `must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` },
-    ]);
-  }
   const key = `${ctx.viewerId}:${name}:${given}`;
   const fingerprint = createHash('sha256')
     .update(JSON.stringify({ id: args.id ?? null, sync, body }))
@@ -200,6 +196,26 @@ export async function performWrite(
     }
     throw error;
   }
+}
+
+/** Catena's body for the write; the input's and the idempotency key's problems in one refusal. */
+function checkedBody(name: WriteName, args: WriteArgs): Record<string, unknown> {
+  const key = args.idempotencyKey;
+  const keyErrors: FieldError[] =
+    typeof key === 'string' && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY)
+      ? [{ path: ['idempotencyKey'], message: `must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` }]
+      : [];
+  let body: Record<string, unknown>;
+  try {
+    body = WRITE_INPUTS[name].toBody(args.input);
+  } catch (error) {
+    if (error instanceof InputValidationError && keyErrors.length > 0) {
+      throw new InputValidationError([...error.fieldErrors, ...keyErrors]);
+    }
+    throw error;
+  }
+  if (keyErrors.length > 0) throw new InputValidationError(keyErrors);
+  return body;
 }
 
 /**

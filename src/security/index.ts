@@ -1,13 +1,15 @@
 /**
- * Abuse protection, in one place: query limits, body size, batching, CSRF, CORS, production schema
- * hiding, trusted documents and a per-viewer rate limit. `createSecurity` turns the `security`
- * block of the config into Yoga options, envelope plugins and a guard for the raw HTTP request.
+ * Abuse protection, in one place: query limits, argument sizes, body size, batching, CSRF, CORS,
+ * production schema hiding, trusted documents and a per-viewer rate limit. `createSecurity` turns
+ * the `security` block of the config into Yoga options, envelope plugins and a guard for the raw
+ * HTTP request.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BatchingOptions, CORSOptions, Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { useArgumentLimits } from './argument-limits.ts';
 import { useCsrfPrevention } from './csrf.ts';
 import { corsFor, createBodyGuard } from './http.ts';
 import { QUERY_LIMITS, type QueryLimits, useQueryLimits, useSchemaHiding } from './query-limits.ts';
@@ -70,6 +72,7 @@ export function createSecurity(config: Config['security'], options: SecurityOpti
       ? useTrustedDocuments(loadTrustedDocuments(config.trustedDocumentsFile))
       : []),
     ...useQueryLimits({ ...QUERY_LIMITS, ...options.limits }),
+    useArgumentLimits(),
     ...(config.introspection ? [] : useSchemaHiding()),
   ];
   if (limit > 0) {

@@ -67,18 +67,17 @@ const reporting = (limit: QueryLimit, max: number) => ({
 });
 
 /** Yoga puts the request's params (with its variables) in the context; graphql-ws does likewise. */
-type OperationArgs = {
+export type OperationArgs = {
   schema: Parameters<typeof operationCost>[0]['schema'];
   document: { definitions: readonly { kind: string }[] };
   operationName?: string | null;
   variableValues?: Record<string, unknown> | null;
 };
 
-/**
- * The cost of the operation about to run, with this request's variables. Checked at execution, not
- * in validation: validation results are cached per document text, while cost depends on variables.
- */
-function costRefusal(max: number, args: OperationArgs): GraphQLError | undefined {
+/** The operation a request runs (the one `operationName` names, or the only one) and the fragments. */
+export function operationToRun(
+  args: OperationArgs,
+): { operation: OperationDefinitionNode; fragments: Record<string, FragmentDefinitionNode> } | undefined {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   const operations: OperationDefinitionNode[] = [];
   for (const definition of args.document.definitions as readonly DefinitionNode[]) {
@@ -87,13 +86,32 @@ function costRefusal(max: number, args: OperationArgs): GraphQLError | undefined
   }
   const operation =
     operations.length === 1 ? operations[0] : operations.find((o) => o.name?.value === args.operationName);
-  if (!operation) return undefined;
-  const cost = operationCost({
-    schema: args.schema,
-    operation,
-    fragments,
-    variables: args.variableValues ?? undefined,
-  });
+  return operation && { operation, fragments };
+}
+
+/**
+ * A plugin refusing an operation about to run when `check` finds why, with the request's variables.
+ * Checked at execution, not in validation: validation results are cached per document text, while
+ * these checks depend on variables.
+ */
+export function refuseBeforeRunning(check: (args: OperationArgs) => GraphQLError | undefined): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const refusal = check(args as unknown as OperationArgs);
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = check(args as unknown as OperationArgs);
+      if (refusal) setResultAndStopExecution(subscriptionRefusal([refusal]));
+    },
+  };
+}
+
+/** The cost of the operation about to run, with this request's variables, over `max`. */
+function costRefusal(max: number, args: OperationArgs): GraphQLError | undefined {
+  const run = operationToRun(args);
+  if (!run) return undefined;
+  const cost = operationCost({ schema: args.schema, ...run, variables: args.variableValues ?? undefined });
   if (cost <= max) return undefined;
   const error = tooComplex('cost', max, `Query cost limit of ${max} exceeded, found ${cost}.`);
   return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
@@ -106,16 +124,7 @@ export function useQueryLimits(limits: QueryLimits): Plugin[] {
     // `__typename` is not exempt: 500 aliased `__typename`s are as much work to answer as any.
     maxAliasesPlugin({ ...reporting('aliases', limits.aliases), allowList: [] }),
     maxDirectivesPlugin(reporting('directives', limits.directives)),
-    {
-      onExecute({ args, setResultAndStopExecution }) {
-        const refusal = costRefusal(limits.cost, args as unknown as OperationArgs);
-        if (refusal) setResultAndStopExecution({ errors: [refusal] });
-      },
-      onSubscribe({ args, setResultAndStopExecution }) {
-        const refusal = costRefusal(limits.cost, args as unknown as OperationArgs);
-        if (refusal) setResultAndStopExecution(subscriptionRefusal([refusal]));
-      },
-    },
+    refuseBeforeRunning((args) => costRefusal(limits.cost, args)),
   ];
 }
 

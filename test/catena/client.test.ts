@@ -312,6 +312,11 @@ describe('arguments Catena would refuse', () => {
     ['size 1001', { size: 1001 }, 'size'],
     ['a connection id that is not a UUID', { connectionId: '../../admin' }, 'connectionId'],
     ['an unparseable date', { from: 'yesterday' }, 'from'],
+    [
+      'filter values making a URL over 8,000 octets',
+      { fleetRefs: Array.from({ length: 100 }, (_, i) => `${i}`.padEnd(255, 'r')) },
+      'fleetRefs',
+    ],
   ])('refuses %s without calling Catena', async (_, args, argument) => {
     const error = await client()
       .listResourceOperations(args)
