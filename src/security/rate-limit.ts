@@ -4,7 +4,8 @@
  * Fixed windows: in memory for one replica, or one Redis counter per viewer and window
  * (INCR + PEXPIRE in one Lua call, so a crash between them cannot leave a counter that never
  * expires) shared by every replica. Redis being away must not take the API down with it: the
- * limiter then lets everything through and logs it once.
+ * limiter then lets everything through and logs it once. A refused operation answers 429 with
+ * Retry-After; in a batch, its result carries the error and the batch (200) the longest Retry-After.
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -101,13 +102,37 @@ interface ViewerContext {
   viewer?: { id: string };
 }
 
+/** The longest wait among the RATE_LIMITED errors of a batch's results, if any. */
+function batchRetryAfter(results: readonly unknown[]): number | undefined {
+  let longest: number | undefined;
+  for (const result of results) {
+    for (const error of (result as { errors?: readonly GraphQLError[] } | null)?.errors ?? []) {
+      const seconds = error.extensions?.retryAfterSeconds;
+      if (error.extensions?.code === 'RATE_LIMITED' && typeof seconds === 'number')
+        longest = Math.max(longest ?? 0, seconds);
+    }
+  }
+  return longest;
+}
+
 export function useRateLimit(limiter: RateLimiter, { limit, windowMs }: RateLimiterOptions): Plugin {
   const check = async (context: unknown) => {
     const id = (context as ViewerContext | undefined)?.viewer?.id ?? 'anonymous';
     const decision = await limiter.take(id);
     return decision.allowed ? undefined : rateLimited(limit, windowMs, decision.retryAfterSeconds);
   };
+  // A batch answers 200 with one result per operation, and Yoga takes no header from their
+  // errors: the batch's Retry-After is set on its response here, as a single refusal has it.
+  const batchWaits = new WeakMap<Request, number>();
   return {
+    onResultProcess({ request, result }) {
+      const seconds = Array.isArray(result) ? batchRetryAfter(result) : undefined;
+      if (seconds !== undefined) batchWaits.set(request, seconds);
+    },
+    onResponse({ request, response }) {
+      const seconds = batchWaits.get(request);
+      if (seconds !== undefined) response.headers.set('Retry-After', String(seconds));
+    },
     async onExecute({ args, setResultAndStopExecution }) {
       const refused = await check(args.contextValue);
       if (refused) setResultAndStopExecution({ errors: [refused] });

@@ -209,6 +209,34 @@ describe('the rate limit', () => {
     expect((await post(limited.url, { query: SMALL_QUERY })).body?.data).toBeTruthy();
   });
 
+  it('gives a batch that crosses the limit the Retry-After of its refused operations', async () => {
+    await sleep(1_050); // a fresh window
+    const batch = (n: number) =>
+      post(
+        limited.url,
+        Array.from({ length: n }, () => ({ query: SMALL_QUERY })),
+      );
+    const within = await batch(2);
+    expect(within.status).toBe(200);
+    expect(within.headers['retry-after']).toBeUndefined();
+
+    const crossing = await batch(4);
+    expect(crossing.status).toBe(200);
+    const results = crossing.body as unknown as {
+      data?: unknown;
+      errors?: { extensions?: Record<string, unknown> }[];
+    }[];
+    expect(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'ok')).toEqual([
+      'ok',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
+    const waits = results.flatMap((r) => r.errors ?? []).map((e) => Number(e.extensions?.retryAfterSeconds));
+    expect(crossing.headers['retry-after']).toBe(String(Math.max(...waits)));
+    expect(crossing.headers['retry-after']).toBe('1');
+  });
+
   it('counts every subscriber of a shared live stream', async () => {
     await sleep(1_050); // a fresh window
     const EVENTS = 'subscription { resourceOperationEvents { eventId } }';
