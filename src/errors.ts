@@ -96,6 +96,31 @@ function mapCatenaError(error: CatenaError): Mapped {
   return { code: 'UPSTREAM_ERROR', message: 'Catena refused the request.' };
 }
 
+/**
+ * A GraphQL error without the internals a library put in its extensions: Yoga's JSON body parser
+ * adds `originalError` (the parser's name and message, whatever NODE_ENV says), and a stack trace
+ * may come as `stacktrace`. Its message, code and HTTP status stay ("POST body sent invalid JSON.",
+ * BAD_REQUEST, 400): Yoga keeps a `spec` error's status for application/json only while such an
+ * `originalError` is there, so `spec` goes with it.
+ */
+function withoutInternals(error: GraphQLError): GraphQLError {
+  const { originalError, stacktrace, ...extensions } = error.extensions;
+  if (originalError === undefined && stacktrace === undefined) return error;
+  const http = extensions.http as { spec?: boolean } | undefined;
+  if (http?.spec) {
+    const { spec: _, ...status } = http;
+    extensions.http = status;
+  }
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions,
+  });
+}
+
 /** The error a client sees for `error` (located errors keep their path and locations). */
 export function toClientError(error: unknown): GraphQLError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
@@ -115,7 +140,7 @@ export function toClientError(error: unknown): GraphQLError {
       extensions: { code: mapped.code, ...mapped.extensions },
     });
   }
-  if (original instanceof GraphQLError) return base ?? original;
+  if (original instanceof GraphQLError) return withoutInternals(base ?? original);
   return new GraphQLError('Unexpected error.', { ...options, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 

@@ -296,3 +296,24 @@ describe('a bad-input matrix: each refused clearly, nothing sent to Catena, the 
 
   it('has at least 28 cases', () => expect(cases.length).toBeGreaterThanOrEqual(28));
 });
+
+describe('error bodies', () => {
+  it.each([
+    ['production', 'application/json'],
+    ['production', 'application/graphql-response+json'],
+    ['dev', 'application/json'],
+  ] as const)(
+    'answer a malformed JSON body (%s, %s) with its message and code, and no parser internals',
+    async (name, accept) => {
+      const answer = await send(gateways[name].url, {
+        headers: { ...JSON_HEADERS, accept },
+        body: '{"query": ',
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body?.errors).toEqual([
+        { message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } },
+      ]);
+      expect(answer.text).not.toMatch(/originalError|SyntaxError|stack|is not valid JSON|position/);
+    },
+  );
+});
