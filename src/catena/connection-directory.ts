@@ -3,6 +3,7 @@
  * write answers may lack `fleet_ref`/`source_name`). Cached briefly; concurrent lookups of one id
  * share one read.
  */
+import { LRUCache } from 'lru-cache';
 import type { CatenaClient } from './client.ts';
 import type { Connection } from './schemas.ts';
 
@@ -10,19 +11,14 @@ export interface ConnectionDirectory {
   get(connectionId: string): Promise<Connection | undefined>;
 }
 
-export function createConnectionDirectory(
-  catena: CatenaClient,
-  ttlMs = 60_000,
-  now = Date.now,
-): ConnectionDirectory {
-  const cache = new Map<string, { value: Promise<Connection | undefined>; expiresAt: number }>();
+export function createConnectionDirectory(catena: CatenaClient, ttlMs = 60_000): ConnectionDirectory {
+  const cache = new LRUCache<string, Promise<Connection | undefined>>({ max: 10_000, ttl: ttlMs });
   return {
     get(connectionId) {
       const hit = cache.get(connectionId);
-      if (hit && hit.expiresAt > now()) return hit.value;
+      if (hit) return hit;
       const value = catena.getConnection(connectionId).catch(() => undefined);
-      cache.set(connectionId, { value, expiresAt: now() + ttlMs });
-      if (cache.size > 10_000) cache.delete(cache.keys().next().value ?? '');
+      cache.set(connectionId, value);
       // A failed lookup is not worth remembering for the whole TTL.
       void value.then((c) => {
         if (!c) cache.delete(connectionId);

@@ -3,6 +3,7 @@
  * (dedupe) and the latest known state of each operation (ordering, missed-webhook polling). In
  * memory here; the Redis implementation keeps the same contracts with atomic operations.
  */
+import { LRUCache } from 'lru-cache';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import { isNewer } from './events.ts';
 
@@ -19,45 +20,13 @@ export interface LatestStateStore {
   get(operationId: string): Promise<ResourceOperation | undefined>;
 }
 
-/** A bounded map with expiry: oldest entries go first once `maxEntries` is reached. */
-class ExpiringMap<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
-  constructor(
-    private readonly maxEntries: number,
-    private readonly now: () => number,
-  ) {}
-
-  get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
-  }
-
-  set(key: string, value: V, ttlMs: number): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-}
-
-export function createMemoryDedupeStore(maxEntries = 200_000, now = Date.now): DedupeStore {
-  const seen = new ExpiringMap<true>(maxEntries, now);
+/** Bounded: past `maxEntries` the least recently seen keys go first (Redis keeps them all). */
+export function createMemoryDedupeStore(maxEntries = 200_000): DedupeStore {
+  const seen = new LRUCache<string, true>({ max: maxEntries, ttlAutopurge: false });
   return {
     async firstTime(key, ttlMs) {
       if (seen.get(key)) return false;
-      seen.set(key, true, ttlMs);
+      seen.set(key, true, { ttl: ttlMs });
       return true;
     },
     async forget(key) {
@@ -69,12 +38,12 @@ export function createMemoryDedupeStore(maxEntries = 200_000, now = Date.now): D
 /** Latest states are kept a day: long after any operation stops changing. */
 export const LATEST_STATE_TTL_MS = 24 * 60 * 60 * 1000;
 
-export function createMemoryLatestStateStore(maxEntries = 200_000, now = Date.now): LatestStateStore {
-  const latest = new ExpiringMap<ResourceOperation>(maxEntries, now);
+export function createMemoryLatestStateStore(maxEntries = 200_000): LatestStateStore {
+  const latest = new LRUCache<string, ResourceOperation>({ max: maxEntries, ttl: LATEST_STATE_TTL_MS });
   return {
     async advance(op) {
       if (!isNewer(op, latest.get(op.id))) return false;
-      latest.set(op.id, op, LATEST_STATE_TTL_MS);
+      latest.set(op.id, op);
       return true;
     },
     async get(id) {
