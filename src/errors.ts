@@ -20,8 +20,11 @@ import {
   CatenaUnauthorizedError,
   CatenaUnavailableError,
 } from './catena/errors.ts';
+import type { ErrorCode } from './error-codes.ts';
 
-export type ClientErrorCode =
+/** The codes of the gateway's own refusals and of Catena's failures, from the one catalogue. */
+export type ClientErrorCode = Extract<
+  ErrorCode,
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'RESUME_POINT_UNAVAILABLE'
@@ -33,7 +36,8 @@ export type ClientErrorCode =
   | 'UPSTREAM_FORBIDDEN'
   | 'UPSTREAM_INVALID_RESPONSE'
   | 'UPSTREAM_ERROR'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+>;
 
 /** A request the gateway refuses itself, with a message meant for the client. */
 export class ClientError extends Error {

@@ -4,6 +4,7 @@
  * never Catena's wording, except field messages of a Catena 422 (written for API clients).
  */
 import type { ResourceOperation } from '../catena/schemas.ts';
+import type { ErrorCode } from '../error-codes.ts';
 
 export interface FieldError {
   /** GraphQL path of the offending value, e.g. `["input", "stops", "0", "stopType"]`. */
@@ -13,7 +14,7 @@ export interface FieldError {
 
 /** Base of every typed write error; registered with the errors plugin, never the global Error. */
 export abstract class WriteError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
 
   constructor(message: string) {
     super(message);

@@ -10,8 +10,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CORSOptions } from 'graphql-yoga';
+import type { ErrorCode } from '../error-codes.ts';
 
-function refuse(res: ServerResponse, status: number, code: string, message: string, extra = {}): true {
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string, extra = {}): true {
   const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] });
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
