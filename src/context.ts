@@ -32,7 +32,7 @@ export type Transport = 'http' | 'sse' | 'ws';
 
 export interface GatewayContext extends GatewayServices {
   transport: Transport;
-  /** Per request; replaced for every subscription event (see `refreshLoaders`). */
+  /** Per request; emptied before every subscription event (resolvers/per-event.ts). */
   loaders: Loaders;
   /** Propagated to Catena as `X-Request-Id`. */
   requestId: string;
@@ -83,9 +83,4 @@ export function createContext({
     viewerId: viewer.id,
     lastEventId,
   };
-}
-
-/** Gives a long-lived (subscription) context fresh loaders, so each event reads fresh data. */
-export function refreshLoaders(ctx: GatewayContext): void {
-  ctx.loaders = createLoaders(ctx.catena, ctx.call);
 }

@@ -39,3 +39,9 @@ export function createLoaders(catena: CatenaClient, call: CallOptions = {}) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Empties every loader's cache (a subscription's next event must read Catena afresh). */
+export function clearLoaders(loaders: Loaders): void {
+  loaders.connectionById.clearAll();
+  loaders.operationByKey.clearAll();
+}

@@ -2,15 +2,22 @@ import type { ResourceOperationFilter } from '../catena/client.ts';
 import type { OperationType, Resource, TspSource } from '../catena/enums.ts';
 import type { OperationLog, ResourceOperation } from '../catena/schemas.ts';
 import type { GatewayContext } from '../context.ts';
+import {
+  OperationType as OperationTypeEnum,
+  Resource as ResourceEnum,
+  TspSource as TspSourceEnum,
+  type UNKNOWN,
+} from '../schema/enums.ts';
 import { type PageArgs, paginate } from './pagination.ts';
 import { EMPTY_PAGE, scopedConnectionId, scopedFleetRefs, visibleOperation } from './scope.ts';
 
+/** The GraphQL filter: enums as Catena values, or UNKNOWN (which cannot be searched for). */
 export interface ResourceOperationFilterInput {
-  resource?: Resource | null;
+  resource?: Resource | typeof UNKNOWN | null;
   connectionId?: string | null;
-  sourceName?: TspSource | null;
+  sourceName?: TspSource | typeof UNKNOWN | null;
   fleetRefs?: readonly string[] | null;
-  operationType?: OperationType | null;
+  operationType?: OperationType | typeof UNKNOWN | null;
   sourceId?: string | null;
   from?: Date | null;
   to?: Date | null;
@@ -43,11 +50,13 @@ export function listResourceOperations(
   const connectionId = scopedConnectionId(viewer, f.connectionId ?? undefined);
   const fleetRefs = scopedFleetRefs(viewer, f.fleetRefs ?? undefined);
   const filter: ResourceOperationFilter = {
-    resource: f.resource ?? undefined,
+    resource: f.resource ? ResourceEnum.toCatena(f.resource, 'filter.resource') : undefined,
     connectionId: connectionId ?? undefined,
-    sourceName: f.sourceName ?? undefined,
+    sourceName: f.sourceName ? TspSourceEnum.toCatena(f.sourceName, 'filter.sourceName') : undefined,
     fleetRefs,
-    operation: f.operationType ?? undefined,
+    operation: f.operationType
+      ? OperationTypeEnum.toCatena(f.operationType, 'filter.operationType')
+      : undefined,
     sourceId: f.sourceId ?? undefined,
   };
   // Outside the viewer's fleets or connections: nothing to ask Catena for.

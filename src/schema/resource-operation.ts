@@ -1,8 +1,3 @@
-import type {
-  OperationType as CatenaOperationType,
-  Resource as CatenaResource,
-  TspSource as CatenaTspSource,
-} from '../catena/enums.ts';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import { getConnection } from '../resolvers/connections.ts';
 import {
@@ -12,7 +7,7 @@ import {
 } from '../resolvers/resource-operations.ts';
 import { type BuilderTypes, builder } from './builder.ts';
 import { ConnectionRef } from './connection.ts';
-import { OperationStatus, OperationType, Resource, TspSource, type UNKNOWN } from './enums.ts';
+import { OperationStatus, OperationType, Resource, TspSource } from './enums.ts';
 import { OperationLogRef } from './operation-log.ts';
 
 export const ResourceOperationRef = builder.objectRef<ResourceOperation>('ResourceOperation');
@@ -101,25 +96,6 @@ export const ConnectionResourceOperationFilter = builder.inputType('ConnectionRe
   fields: (t) => commonFilterFields(t),
 });
 
-interface FilterEnums {
-  resource?: CatenaResource | typeof UNKNOWN | null;
-  sourceName?: CatenaTspSource | typeof UNKNOWN | null;
-  operationType?: CatenaOperationType | typeof UNKNOWN | null;
-}
-
-/** Filter enums arrive as Catena values; UNKNOWN cannot be searched for. */
-function catenaFilter<F extends FilterEnums>(filter: F | null | undefined, prefix: string) {
-  if (!filter) return {};
-  return {
-    ...filter,
-    resource: filter.resource ? Resource.toCatena(filter.resource, `${prefix}.resource`) : undefined,
-    sourceName: filter.sourceName ? TspSource.toCatena(filter.sourceName, `${prefix}.sourceName`) : undefined,
-    operationType: filter.operationType
-      ? OperationType.toCatena(filter.operationType, `${prefix}.operationType`)
-      : undefined,
-  };
-}
-
 builder.queryFields((t) => ({
   resourceOperation: t.field({
     type: ResourceOperationRef,
@@ -136,8 +112,7 @@ builder.queryFields((t) => ({
       type: ResourceOperationRef,
       description: 'Resource operations, oldest first; by default those of the last 24 hours.',
       args: { filter: t.arg({ type: ResourceOperationFilter }) },
-      resolve: (_, args, ctx) =>
-        listResourceOperations(ctx, { ...args, filter: catenaFilter(args.filter, 'filter') }),
+      resolve: (_, args, ctx) => listResourceOperations(ctx, args),
     },
     ResourceOperationConnection,
   ),
@@ -150,10 +125,7 @@ builder.objectField(ConnectionRef, 'resourceOperations', (t) =>
       description: 'The operations written through this connection, oldest first.',
       args: { filter: t.arg({ type: ConnectionResourceOperationFilter }) },
       resolve: (connection, args, ctx) =>
-        listResourceOperations(ctx, {
-          ...args,
-          filter: { ...catenaFilter(args.filter, 'filter'), connectionId: connection.id },
-        }),
+        listResourceOperations(ctx, { ...args, filter: { ...args.filter, connectionId: connection.id } }),
     },
     ResourceOperationConnection,
   ),

@@ -1,7 +1,6 @@
-import { refreshLoaders } from '../context.ts';
+import { subscribeOperationEvents } from '../resolvers/operation-events.ts';
+import { subscribeOperationStatus } from '../resolvers/operation-status.ts';
 import { EVENT_TYPES, type OperationEvent } from '../subscriptions/events.ts';
-import { subscribeOperationEvents } from '../subscriptions/operation-events.ts';
-import { subscribeOperationStatus } from '../subscriptions/operation-status.ts';
 import { builder } from './builder.ts';
 import { OperationStatus, Resource } from './enums.ts';
 import { ResourceOperationRef } from './resource-operation.ts';
@@ -47,10 +46,7 @@ builder.subscriptionFields((t) => ({
       id: t.arg({ type: 'UUID', required: true }),
     },
     subscribe: (_, { connectionId, id }, ctx) => subscribeOperationStatus(ctx, connectionId, id),
-    resolve: (op, _, ctx) => {
-      refreshLoaders(ctx);
-      return op;
-    },
+    resolve: (op) => op,
   }),
   resourceOperationEvents: t.field({
     type: ResourceOperationEventRef,
@@ -60,19 +56,7 @@ builder.subscriptionFields((t) => ({
       filter: t.arg({ type: ResourceOperationEventFilter }),
       after: t.arg.id({ description: 'An eventId to resume after (the log keeps recent events).' }),
     },
-    subscribe: (_, { filter, after }, ctx) =>
-      subscribeOperationEvents(
-        ctx,
-        filter && {
-          ...filter,
-          resources: filter.resources?.map((r) => Resource.toCatena(r, 'filter.resources')),
-          statuses: filter.statuses?.map((s) => OperationStatus.toCatena(s, 'filter.statuses')),
-        },
-        after,
-      ),
-    resolve: (event, _, ctx) => {
-      refreshLoaders(ctx);
-      return event;
-    },
+    subscribe: (_, { filter, after }, ctx) => subscribeOperationEvents(ctx, filter, after),
+    resolve: (event) => event,
   }),
 }));

@@ -8,9 +8,10 @@ import type { ResourceOperation } from '../catena/schemas.ts';
 import type { GatewayContext } from '../context.ts';
 import { ClientError } from '../errors.ts';
 import { canonicalUuid } from '../ids.ts';
-import { visibleOperation } from '../resolvers/scope.ts';
-import { isNewer, isTerminal } from './events.ts';
-import { withCleanup } from './streams.ts';
+import { isNewer, isTerminal } from '../subscriptions/events.ts';
+import { withCleanup } from '../subscriptions/streams.ts';
+import { withFreshLoaders } from './per-event.ts';
+import { visibleOperation } from './scope.ts';
 
 export async function subscribeOperationStatus(
   ctx: GatewayContext,
@@ -62,8 +63,9 @@ export async function subscribeOperationStatus(
       await events.return?.();
     }
   })();
-  return withCleanup(stream, async () => {
+  const states = withCleanup(stream, async () => {
     unwatch?.();
     await events.return?.();
   });
+  return withFreshLoaders(ctx.loaders, states);
 }

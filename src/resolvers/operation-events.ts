@@ -5,11 +5,18 @@
  * is not after the replay's last one was in the replay.
  */
 import { canSeeConnection } from '../auth/viewer.ts';
+import type { OperationStatus, Resource } from '../catena/enums.ts';
 import type { GatewayContext } from '../context.ts';
 import { ClientError } from '../errors.ts';
-import { ResumeError } from './event-log.ts';
-import type { OperationEvent, OperationEventType } from './events.ts';
-import { withCleanup } from './streams.ts';
+import {
+  OperationStatus as OperationStatusEnum,
+  Resource as ResourceEnum,
+  type UNKNOWN,
+} from '../schema/enums.ts';
+import { ResumeError } from '../subscriptions/event-log.ts';
+import type { OperationEvent, OperationEventType } from '../subscriptions/events.ts';
+import { withCleanup } from '../subscriptions/streams.ts';
+import { withFreshLoaders } from './per-event.ts';
 
 export interface OperationEventFilter {
   connectionIds?: readonly string[] | null;
@@ -43,11 +50,22 @@ export function eventMatcher(
     (!types || types.has(type));
 }
 
+/** The GraphQL filter: enums as Catena values, or UNKNOWN (which cannot be filtered on). */
+export type OperationEventFilterInput = Omit<OperationEventFilter, 'resources' | 'statuses'> & {
+  resources?: readonly (Resource | typeof UNKNOWN)[] | null;
+  statuses?: readonly (OperationStatus | typeof UNKNOWN)[] | null;
+};
+
 export async function subscribeOperationEvents(
   ctx: GatewayContext,
-  filter: OperationEventFilter | null | undefined,
+  input: OperationEventFilterInput | null | undefined,
   after?: string | null,
 ): Promise<AsyncIterableIterator<OperationEvent>> {
+  const filter: OperationEventFilter | null | undefined = input && {
+    ...input,
+    resources: input.resources?.map((r) => ResourceEnum.toCatena(r, 'filter.resources')),
+    statuses: input.statuses?.map((s) => OperationStatusEnum.toCatena(s, 'filter.statuses')),
+  };
   // An SSE client reconnecting says where it stopped with Last-Event-ID.
   // Event ids are lower-case hex (UUID v7) or digits (Redis stream ids): either spelling resumes.
   after = (after ?? ctx.lastEventId)?.toLowerCase();
@@ -81,7 +99,8 @@ export async function subscribeOperationEvents(
       yield event;
     }
   })();
-  return withCleanup(stream, async () => {
+  const events = withCleanup(stream, async () => {
     await live.return?.();
   });
+  return withFreshLoaders(ctx.loaders, events);
 }
