@@ -42,8 +42,9 @@ export class ConflictError extends WriteError {
   readonly code = 'CONFLICT';
 }
 
+/** Catena's 429 on a write (the gateway's own limit is a `RATE_LIMITED` GraphQL error, not a result). */
 export class RateLimitedError extends WriteError {
-  readonly code = 'RATE_LIMITED';
+  readonly code = 'UPSTREAM_RATE_LIMITED';
   constructor(readonly retryAfterSeconds: number | null) {
     super(
       retryAfterSeconds === null
@@ -60,8 +61,14 @@ export class TspRejectedError extends WriteError {
   }
 }
 
+/** `FORBIDDEN`: the gateway refuses (scope); `UPSTREAM_FORBIDDEN`: Catena does (its 403). */
 export class ForbiddenError extends WriteError {
-  readonly code = 'FORBIDDEN';
+  constructor(
+    message: string,
+    readonly code: 'FORBIDDEN' | 'UPSTREAM_FORBIDDEN' = 'FORBIDDEN',
+  ) {
+    super(message);
+  }
 }
 
 export const WRITE_ERRORS = [

@@ -89,7 +89,10 @@ function toWriteError(error: unknown, name: WriteName, id: string | undefined): 
   if (error instanceof CatenaRateLimitedError) return new RateLimitedError(error.retryAfterSeconds ?? null);
   if (error instanceof CatenaTspRejectedError) return new TspRejectedError(error.operation);
   if (error instanceof CatenaForbiddenError) {
-    return new ForbiddenError('Catena does not allow this write through this connection.');
+    return new ForbiddenError(
+      'Catena does not allow this write through this connection.',
+      'UPSTREAM_FORBIDDEN',
+    );
   }
   return error;
 }

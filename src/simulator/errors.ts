@@ -22,8 +22,8 @@ export type CatenaErrorBody =
   | { code: 429; message: string; detail: { retry_after_seconds: number; message: string } }
   | { message: string };
 
-/** Thrown by handlers; the error handler answers with `status` and `body`. */
-export class CatenaHttpError extends Error {
+/** The simulator's answer to a refused request, thrown by handlers: the error handler sends `status` and `body` (the gateway's own CatenaHttpError is what its client makes of such an answer). */
+export class ErrorAnswer extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
@@ -58,8 +58,8 @@ export function errorBody(
   return { code: status, message: reasonPhrase(status), detail };
 }
 
-export function httpError(status: number, detail: string | null = null): CatenaHttpError {
-  return new CatenaHttpError(status, errorBody(status, detail));
+export function httpError(status: number, detail: string | null = null): ErrorAnswer {
+  return new ErrorAnswer(status, errorBody(status, detail));
 }
 
 export const notFound = (detail = 'Not Found') => httpError(404, detail);
@@ -67,12 +67,12 @@ export const forbidden = (detail: string) => httpError(403, detail);
 export const conflict = (detail: string) => httpError(409, detail);
 export const badRequest = (detail: string) => httpError(400, detail);
 
-export function unauthorized(detail: string): CatenaHttpError {
-  return new CatenaHttpError(401, errorBody(401, detail), { 'www-authenticate': 'Bearer' });
+export function unauthorized(detail: string): ErrorAnswer {
+  return new ErrorAnswer(401, errorBody(401, detail), { 'www-authenticate': 'Bearer' });
 }
 
-export function validationError(details: ValidationDetail[]): CatenaHttpError {
-  return new CatenaHttpError(422, { code: 422, message: 'Invalid Request Body', detail: details });
+export function validationError(details: ValidationDetail[]): ErrorAnswer {
+  return new ErrorAnswer(422, { code: 422, message: 'Invalid Request Body', detail: details });
 }
 
 export function inputString(value: unknown): string {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { SimulatorContext } from './context.ts';
-import { CatenaHttpError, errorBody, httpError, validationError } from './errors.ts';
+import { ErrorAnswer, errorBody, httpError, validationError } from './errors.ts';
 import { isUuid } from './query.ts';
 import type { FaultSpec } from './types.ts';
 
@@ -83,7 +83,7 @@ export function installCatenaHttp(app: FastifyInstance, ctx: SimulatorContext): 
   });
 
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof CatenaHttpError) {
+    if (error instanceof ErrorAnswer) {
       return reply.code(error.status).headers(error.headers).send(error.body);
     }
     const status =

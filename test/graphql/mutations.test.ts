@@ -89,7 +89,7 @@ describe.each(WRITE_NAMES)('%s', (name) => {
   it('answers ForbiddenError for a read-only connection', async () => {
     const readOnly = gw.sim.fixtures.connections.find((c) => c.shareLevel === 'read');
     const res = await write(gw, name, validCall(name, 'gateway test', readOnly?.id));
-    expect(res.data?.result).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    expect(res.data?.result).toMatchObject({ __typename: 'ForbiddenError', code: 'UPSTREAM_FORBIDDEN' });
   });
 
   it('answers RateLimitedError with the advice, after one upstream call', async () => {
@@ -97,7 +97,7 @@ describe.each(WRITE_NAMES)('%s', (name) => {
     const res = await write(gw, name, validCall(name));
     expect(res.data?.result).toMatchObject({
       __typename: 'RateLimitedError',
-      code: 'RATE_LIMITED',
+      code: 'UPSTREAM_RATE_LIMITED',
       retryAfterSeconds: 60,
     });
     expect(gw.count(writeRoute(name))).toBe(1);
