@@ -4,11 +4,11 @@
  * HTTP and SSE, and as `{ "authorization": "Bearer <credential>" }` in the graphql-ws
  * `connection_init` payload.
  */
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
-import { subscriptionRefusal } from '../errors.ts';
+import { operationToRun, refuseBeforeRunning } from '../security/before-running.ts';
 import { createApiKeyVerifier, loadApiKeys } from './api-keys.ts';
 import { createJwtVerifier } from './jwt.ts';
 import { ANONYMOUS, type Scope, type Viewer } from './viewer.ts';
@@ -63,31 +63,13 @@ export function forbidden(message: string) {
 }
 
 /** Refuses queries without `read` and subscriptions without `subscribe`, before anything runs. */
-export function useScopes(): Plugin<GatewayContext> {
-  const refusal = (args: {
-    document: { definitions: readonly { kind: string }[] };
-    operationName?: string | null;
-    contextValue: GatewayContext;
-  }) => {
-    const operations = args.document.definitions.filter(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-    );
-    const operation =
-      operations.length === 1 ? operations[0] : operations.find((o) => o.name?.value === args.operationName);
-    const needed = operation && NEEDS[operation.operation];
-    return needed && !args.contextValue.viewer.scopes.has(needed)
-      ? { errors: [forbidden(`This credential does not have the ${needed} scope`)] }
+export function useScopes(): Plugin {
+  return refuseBeforeRunning((args) => {
+    const kind = operationToRun(args)?.operation.operation;
+    const needed = kind && NEEDS[kind];
+    const { viewer } = args.contextValue as GatewayContext;
+    return needed && !viewer.scopes.has(needed)
+      ? forbidden(`This credential does not have the ${needed} scope`)
       : undefined;
-  };
-  // A result, not a throw: graphql-ws sends it as an error message instead of dropping the socket.
-  return {
-    onExecute: ({ args, setResultAndStopExecution }) => {
-      const result = refusal(args as never);
-      if (result) setResultAndStopExecution(result);
-    },
-    onSubscribe: ({ args, setResultAndStopExecution }) => {
-      const result = refusal(args as never);
-      if (result) setResultAndStopExecution(subscriptionRefusal(result.errors));
-    },
-  };
+  });
 }

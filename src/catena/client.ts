@@ -5,6 +5,7 @@
  */
 import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
+import { UUID_PATTERN } from '../ids.ts';
 import { createTokenProvider } from './auth.ts';
 import {
   type CreateWriteName,
@@ -130,10 +131,8 @@ export type CatenaWrites = {
   ) => Promise<ResourceOperation>;
 };
 
-const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function uuidArg(name: string, value: string): string {
-  if (!UUID_SHAPE.test(value)) throw new CatenaArgumentError(`${name} must be a UUID`, name);
+  if (!UUID_PATTERN.test(value)) throw new CatenaArgumentError(`${name} must be a UUID`, name);
   return value;
 }
 
@@ -172,6 +171,16 @@ export function checkWindow(fromArg?: Date | string, toArg?: Date | string, now 
     );
   }
   return { from, to };
+}
+
+/** Every item of a Catena list, following `next_page` until Catena gives none. */
+export async function* walkPages<T>(page: (cursor: string | undefined) => Promise<CursorPage<T>>) {
+  let cursor: string | undefined;
+  do {
+    const answer = await page(cursor);
+    yield* answer.items;
+    cursor = answer.next_page ?? undefined;
+  } while (cursor);
 }
 
 export function createCatenaClient(options: CatenaClientOptions) {
@@ -305,27 +314,14 @@ export function createCatenaClient(options: CatenaClientOptions) {
     getResourceOperation,
 
     /** Every connection matching `filter`, page after page. */
-    async *iterateConnections(filter: ConnectionFilter & { size?: number } = {}, call: CallOptions = {}) {
-      let cursor: string | null | undefined;
-      do {
-        const page = await listConnections({ ...filter, cursor }, call);
-        yield* page.items;
-        cursor = page.next_page;
-      } while (cursor);
-    },
+    iterateConnections: (filter: ConnectionFilter & { size?: number } = {}, call: CallOptions = {}) =>
+      walkPages((cursor) => listConnections({ ...filter, cursor }, call)),
 
     /** Every resource operation matching `filter`, page after page. */
-    async *iterateResourceOperations(
+    iterateResourceOperations: (
       filter: ResourceOperationFilter & { size?: number } = {},
       call: CallOptions = {},
-    ) {
-      let cursor: string | null | undefined;
-      do {
-        const page = await listResourceOperations({ ...filter, cursor }, call);
-        yield* page.items;
-        cursor = page.next_page;
-      } while (cursor);
-    },
+    ) => walkPages((cursor) => listResourceOperations({ ...filter, cursor }, call)),
 
     writes,
 

@@ -3,7 +3,7 @@
  * subscription models (api-facts §4). Shared by the simulator (which delivers), the gateway's
  * receiver (which verifies) and the client (which manages subscriptions).
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { WEBHOOK_STATUSES } from './enums.ts';
 import { openEnum, writeOperationSchema } from './schemas.ts';
@@ -13,7 +13,29 @@ import { openEnum, writeOperationSchema } from './schemas.ts';
  * *decompressed* body, with the timestamp exactly as the header string (api-facts §4.2).
  */
 export function signWebhook(secret: string, timestamp: string, body: string | Buffer): string {
-  return createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('base64');
+  return mac(secret, timestamp, body).toString('base64');
+}
+
+const mac = (secret: string, timestamp: string, body: string | Buffer) =>
+  createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest();
+
+/**
+ * True when `signature` is `signWebhook(secret, timestamp, body)` for any of `secrets`. Every secret
+ * is checked (no early exit), each comparison in constant time.
+ */
+export function verifyWebhook(
+  secrets: readonly string[],
+  timestamp: string,
+  body: Buffer,
+  signature: string,
+) {
+  const given = Buffer.from(signature, 'base64');
+  let valid = false;
+  for (const secret of secrets) {
+    const expected = mac(secret, timestamp, body);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) valid = true;
+  }
+  return valid;
 }
 
 /** Catena's delivery headers (api-facts §4.1). */

@@ -21,8 +21,14 @@ builder.node(ConnectionRef, {
       resolve: (c) => c.fleet_ref ?? null,
     }),
     tspId: t.field({ type: 'UUID', resolve: (c) => c.tsp_id }),
-    sourceName: t.field({ type: TspSource.ref, resolve: (c) => TspSource.fromCatena(c.source_name) }),
-    status: t.field({ type: ConnectionStatus.ref, resolve: (c) => ConnectionStatus.fromCatena(c.status) }),
+    sourceName: t.field({
+      type: TspSource.ref,
+      resolve: (c, _, ctx) => TspSource.fromCatena(c.source_name, ctx),
+    }),
+    status: t.field({
+      type: ConnectionStatus.ref,
+      resolve: (c, _, ctx) => ConnectionStatus.fromCatena(c.status, ctx),
+    }),
     description: t.string({ nullable: true, resolve: (c) => c.description ?? null }),
   }),
 });

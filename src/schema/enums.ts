@@ -13,12 +13,18 @@ import {
   TSP_SOURCES,
 } from '../catena/enums.ts';
 import { UserInputError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import { builder } from './builder.ts';
 
 /** What an unknown upstream value resolves to. Never sent to Catena. */
 export const UNKNOWN = '%unknown%';
 
+/**
+ * Unknown values already logged, so each is logged once; bounded, so a Catena sending endless new
+ * values cannot grow it (past the bound, unknown values are no longer logged).
+ */
 const reported = new Set<string>();
+const MAX_REPORTED = 1_000;
 
 function catenaEnum<const T extends readonly string[]>(name: string, values: T, description: string) {
   const ref = builder.enumType(name, {
@@ -34,12 +40,13 @@ function catenaEnum<const T extends readonly string[]>(name: string, values: T, 
   const known = new Set<string>(values);
   return {
     ref,
-    /** The value to resolve for what Catena sent. */
-    fromCatena(value: string): T[number] | typeof UNKNOWN {
+    /** The value to resolve for what Catena sent; an unknown one is logged once through `ctx`. */
+    fromCatena(value: string, ctx: { logger: Logger }): T[number] | typeof UNKNOWN {
       if (known.has(value)) return value;
-      if (!reported.has(`${name}:${value}`)) {
-        reported.add(`${name}:${value}`);
-        process.emitWarning(`Catena sent ${name} value "${value}", unknown to this gateway`, 'CatenaDrift');
+      const key = `${name}:${value}`;
+      if (!reported.has(key) && reported.size < MAX_REPORTED) {
+        reported.add(key);
+        ctx.logger.warn({ enum: name, value }, 'Catena sent an enum value unknown to this gateway (UNKNOWN)');
       }
       return UNKNOWN;
     },

@@ -13,12 +13,12 @@ OperationLogRef.implement({
     resourceOperationId: t.field({ type: 'UUID', resolve: (log) => log.resource_operation_id }),
     status: t.field({
       type: OperationLogStatus.ref,
-      resolve: (log) => OperationLogStatus.fromCatena(log.status),
+      resolve: (log, _, ctx) => OperationLogStatus.fromCatena(log.status, ctx),
     }),
     errorType: t.field({
       type: OperationErrorType.ref,
       nullable: true,
-      resolve: (log) => (log.error_type ? OperationErrorType.fromCatena(log.error_type) : null),
+      resolve: (log, _, ctx) => (log.error_type ? OperationErrorType.fromCatena(log.error_type, ctx) : null),
     }),
     errorDetails: t.string({ nullable: true, resolve: (log) => log.error_details ?? null }),
     responseStatusCode: t.int({

@@ -37,14 +37,17 @@ builder.node(ResourceOperationRef, {
     sourceName: t.field({
       type: TspSource.ref,
       nullable: true,
-      resolve: (op) => (op.source_name ? TspSource.fromCatena(op.source_name) : null),
+      resolve: (op, _, ctx) => (op.source_name ? TspSource.fromCatena(op.source_name, ctx) : null),
     }),
-    resource: t.field({ type: Resource.ref, resolve: (op) => Resource.fromCatena(op.resource) }),
+    resource: t.field({ type: Resource.ref, resolve: (op, _, ctx) => Resource.fromCatena(op.resource, ctx) }),
     operationType: t.field({
       type: OperationType.ref,
-      resolve: (op) => OperationType.fromCatena(op.operation_type),
+      resolve: (op, _, ctx) => OperationType.fromCatena(op.operation_type, ctx),
     }),
-    status: t.field({ type: OperationStatus.ref, resolve: (op) => OperationStatus.fromCatena(op.status) }),
+    status: t.field({
+      type: OperationStatus.ref,
+      resolve: (op, _, ctx) => OperationStatus.fromCatena(op.status, ctx),
+    }),
     payload: t.field({
       type: 'JSONObject',
       description: 'What Catena sends to the TSP, including the TSP ids it resolved.',

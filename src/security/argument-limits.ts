@@ -35,7 +35,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { MAX_FILTER_VALUES } from '../catena/client.ts';
 import { MAX_TEXT } from '../resolvers/write-input.ts';
-import { type OperationArgs, operationToRun, refuseBeforeRunning } from './query-limits.ts';
+import { type OperationArgs, operationToRun, refuseBeforeRunning } from './before-running.ts';
 
 /**
  * Catena documents no maximum length for the strings it filters by (`source_id`, `fleet_refs`

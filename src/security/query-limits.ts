@@ -12,17 +12,9 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import {
-  type DefinitionNode,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  NoSchemaIntrospectionCustomRule,
-  type OperationDefinitionNode,
-  type ValidationContext,
-} from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { subscriptionRefusal } from '../errors.ts';
+import { type OperationArgs, operationToRun, refuseBeforeRunning } from './before-running.ts';
 import { operationCost } from './cost.ts';
 
 /**
@@ -65,47 +57,6 @@ const reporting = (limit: QueryLimit, max: number) => ({
     },
   ],
 });
-
-/** Yoga puts the request's params (with its variables) in the context; graphql-ws does likewise. */
-export type OperationArgs = {
-  schema: Parameters<typeof operationCost>[0]['schema'];
-  document: { definitions: readonly { kind: string }[] };
-  operationName?: string | null;
-  variableValues?: Record<string, unknown> | null;
-};
-
-/** The operation a request runs (the one `operationName` names, or the only one) and the fragments. */
-export function operationToRun(
-  args: OperationArgs,
-): { operation: OperationDefinitionNode; fragments: Record<string, FragmentDefinitionNode> } | undefined {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  const operations: OperationDefinitionNode[] = [];
-  for (const definition of args.document.definitions as readonly DefinitionNode[]) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-    if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
-  }
-  const operation =
-    operations.length === 1 ? operations[0] : operations.find((o) => o.name?.value === args.operationName);
-  return operation && { operation, fragments };
-}
-
-/**
- * A plugin refusing an operation about to run when `check` finds why, with the request's variables.
- * Checked at execution, not in validation: validation results are cached per document text, while
- * these checks depend on variables.
- */
-export function refuseBeforeRunning(check: (args: OperationArgs) => GraphQLError | undefined): Plugin {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const refusal = check(args as unknown as OperationArgs);
-      if (refusal) setResultAndStopExecution({ errors: [refusal] });
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const refusal = check(args as unknown as OperationArgs);
-      if (refusal) setResultAndStopExecution(subscriptionRefusal([refusal]));
-    },
-  };
-}
 
 /** The cost of the operation about to run, with this request's variables, over `max`. */
 function costRefusal(max: number, args: OperationArgs): GraphQLError | undefined {

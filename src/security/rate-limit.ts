@@ -10,8 +10,8 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
-import { subscriptionRefusal } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { type OperationArgs, refuseBeforeRunning } from './before-running.ts';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -116,8 +116,8 @@ function batchRetryAfter(results: readonly unknown[]): number | undefined {
 }
 
 export function useRateLimit(limiter: RateLimiter, { limit, windowMs }: RateLimiterOptions): Plugin {
-  const check = async (context: unknown) => {
-    const id = (context as ViewerContext | undefined)?.viewer?.id ?? 'anonymous';
+  const check = async ({ contextValue }: OperationArgs) => {
+    const id = (contextValue as ViewerContext | undefined)?.viewer?.id ?? 'anonymous';
     const decision = await limiter.take(id);
     return decision.allowed ? undefined : rateLimited(limit, windowMs, decision.retryAfterSeconds);
   };
@@ -125,6 +125,7 @@ export function useRateLimit(limiter: RateLimiter, { limit, windowMs }: RateLimi
   // errors: the batch's Retry-After is set on its response here, as a single refusal has it.
   const batchWaits = new WeakMap<Request, number>();
   return {
+    ...refuseBeforeRunning(check),
     onResultProcess({ request, result }) {
       const seconds = Array.isArray(result) ? batchRetryAfter(result) : undefined;
       if (seconds !== undefined) batchWaits.set(request, seconds);
@@ -132,14 +133,6 @@ export function useRateLimit(limiter: RateLimiter, { limit, windowMs }: RateLimi
     onResponse({ request, response }) {
       const seconds = batchWaits.get(request);
       if (seconds !== undefined) response.headers.set('Retry-After', String(seconds));
-    },
-    async onExecute({ args, setResultAndStopExecution }) {
-      const refused = await check(args.contextValue);
-      if (refused) setResultAndStopExecution({ errors: [refused] });
-    },
-    async onSubscribe({ args, setResultAndStopExecution }) {
-      const refused = await check(args.contextValue);
-      if (refused) setResultAndStopExecution(subscriptionRefusal([refused]));
     },
   };
 }

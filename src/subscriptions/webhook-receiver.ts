@@ -5,12 +5,12 @@
  * 202 accepted (also a duplicate), 401 bad or missing signature or a stale timestamp, 400 malformed,
  * 413 too large, 503 when the event cannot be handed on (Catena retries 5xx, so nothing is lost).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import {
   resourceOperationEventRecordSchema,
+  verifyWebhook,
   WEBHOOK_HEADERS,
   webhookEnvelopeSchema,
 } from '../catena/webhooks.ts';
@@ -61,23 +61,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** True when `signature` is Base64(HMAC-SHA256(secret, timestamp + "." + body)) for any secret. */
-export function verifySignature(
-  secrets: string[],
-  timestamp: string,
-  body: Buffer,
-  signature: string,
-): boolean {
-  const given = Buffer.from(signature, 'base64');
-  let valid = false;
-  for (const secret of secrets) {
-    const expected = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest();
-    // Every secret is checked (no early exit), each comparison in constant time.
-    if (given.length === expected.length && timingSafeEqual(given, expected)) valid = true;
-  }
-  return valid;
-}
-
 export function createWebhookReceiver(options: WebhookReceiverOptions) {
   const {
     secrets,
@@ -105,7 +88,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
     }
 
     const body = await readBody(req, { maxWireBytes, maxBytes });
-    if (!verifySignature(secrets, timestamp, body, signature))
+    if (!verifyWebhook(secrets, timestamp, body, signature))
       throw new Refusal(401, 'the signature does not match');
 
     let json: unknown;

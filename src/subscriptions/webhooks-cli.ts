@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { type CatenaClient, createCatenaClient } from '../catena/client.ts';
+import { type CatenaClient, createCatenaClient, walkPages } from '../catena/client.ts';
 import { CatenaConflictError, CatenaError } from '../catena/errors.ts';
 import type { WebhookRead } from '../catena/webhooks.ts';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -132,12 +132,8 @@ async function register(
 async function ours(catena: CatenaClient, stateFile: string): Promise<WebhookRead[]> {
   const state = await readWebhookState(stateFile);
   const all: WebhookRead[] = [];
-  let cursor: string | null | undefined;
-  do {
-    const page = await catena.webhooks.list({ cursor, size: 1000 });
-    all.push(...page.items);
-    cursor = page.next_page;
-  } while (cursor);
+  for await (const webhook of walkPages((cursor) => catena.webhooks.list({ cursor, size: 1000 })))
+    all.push(webhook);
   const known = new Set(state.subscriptions.map((s) => s.id));
   return known.size > 0
     ? all.filter((w) => known.has(w.id))

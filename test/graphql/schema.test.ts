@@ -87,29 +87,43 @@ describe('executing against a drifted Catena', () => {
     await mock.close();
   });
 
-  it('resolves enum values it does not know to UNKNOWN instead of failing the query', async () => {
-    agent
-      .get(ORIGIN)
-      .intercept({ path: `/v2/integrations/connections/${CONNECTION}`, method: 'GET' })
-      .reply(200, {
-        id: CONNECTION,
-        created_at: stamp,
-        updated_at: stamp,
-        fleet_id: null,
-        fleet_ref: 'acme',
-        tsp_id: CONNECTION,
-        source_name: 'tsp_from_2027',
-        credentials: { api_key: '*****' },
-        status: 'suspended',
-        description: null,
+  it('resolves enum values it does not know to UNKNOWN instead of failing the query, logging each once', async () => {
+    const warned: unknown[] = [];
+    const logger = { ...context.logger, warn: (entry: unknown) => void warned.push(entry) };
+    const logged = { ...context, logger } as typeof context;
+    for (const attempt of [1, 2]) {
+      agent
+        .get(ORIGIN)
+        .intercept({ path: `/v2/integrations/connections/${CONNECTION}`, method: 'GET' })
+        .reply(200, {
+          id: CONNECTION,
+          created_at: stamp,
+          updated_at: stamp,
+          fleet_id: null,
+          fleet_ref: 'acme',
+          tsp_id: CONNECTION,
+          source_name: 'tsp_from_2027',
+          credentials: { api_key: '*****' },
+          status: 'suspended',
+          description: null,
+        });
+      const result = await run(
+        ConnectionByIdDocument,
+        { id: CONNECTION },
+        { ...logged, loaders: createContext({ services: testServices(mock.client) }).loaders },
+      );
+      expect(result.errors, `read ${attempt}`).toBeUndefined();
+      expect(result.data?.connection).toMatchObject({
+        sourceName: 'UNKNOWN',
+        status: 'UNKNOWN',
+        fleetRef: 'acme',
       });
-    const result = await run(ConnectionByIdDocument, { id: CONNECTION }, context);
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.connection).toMatchObject({
-      sourceName: 'UNKNOWN',
-      status: 'UNKNOWN',
-      fleetRef: 'acme',
-    });
+    }
+    // Through the request's logger, once per value however often Catena sends it.
+    expect(warned).toEqual([
+      { enum: 'TspSource', value: 'tsp_from_2027' },
+      { enum: 'ConnectionStatus', value: 'suspended' },
+    ]);
   });
 
   it('reads the logs by id, once per operation, when the list answer leaves them out', async () => {
