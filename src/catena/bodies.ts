@@ -1,168 +1,163 @@
 /**
  * The twelve Catena write bodies, as Catena publishes them (api-facts §2.2, seed 003), in wire
- * (snake_case) names. One field table per resource: the client types its write methods from it,
- * the simulator validates with it, and the GraphQL inputs derive their camelCase fields from it.
+ * (snake_case) names: every field declared once, in the language of write-fields.ts. The client
+ * types its write methods from these tables (`WriteBody`), the gateway derives its GraphQL inputs,
+ * their validation and the mapping back to the wire from them, and `body` is Catena's own model of
+ * each, which the cross-check test holds against the simulator's.
  *
- * These are Catena's own constraints (types, enums, patterns, required fields). The gateway's
- * stricter input rules (length limits, ISO code lists) live with the GraphQL inputs.
- *
- * Every optional field is also nullable, as in Catena's OpenAPI ("opt" in api-facts).
+ * Optional fields are also nullable, as in Catena's OpenAPI ("opt" in api-facts), unless a field
+ * says `nullable: false`.
  */
-import { z } from 'zod';
+import type { OperationType, Resource } from './enums.ts';
+import { WRITE_ENUMS } from './write-enums.ts';
 import {
-  DISTANCE_UNITS,
-  DVIR_DEFECTS,
-  DVIR_LOG_TYPES,
-  ENGINE_TYPES,
-  FUEL_VOLUME_UNITS,
-  HOS_COMPLIANCE_TYPES,
-  HOS_TRACKING_METHODS,
-  MESSAGE_PRIORITIES,
-  ODOMETER_UNITS,
-  type OperationType,
-  type Resource,
-  STOP_ACTIVITIES,
-  STOP_TYPES,
-  USER_STATUSES,
-  VEHICLE_STATUSES,
-  WORKFLOW_STATUSES,
-} from './enums.ts';
+  alpha3,
+  boolean,
+  catenaId,
+  catenaSchema,
+  connectionId,
+  date,
+  dateTime,
+  email,
+  type FieldTable,
+  geoPoint,
+  listOf,
+  longText,
+  nonNegativeInt,
+  nonNegativeNumber,
+  object,
+  oneOf,
+  positiveNumber,
+  required,
+  text,
+  type WireBody,
+  year,
+} from './write-fields.ts';
 
-const uuid = z.guid();
-const str = z.string().nullish();
-const bool = z.boolean().nullish();
-const int = z.number().int().nullish();
-const num = z.number().nullish();
-
-/**
- * Field kinds used in several tables. The GraphQL layer recognises these exact instances to give
- * them their GraphQL type and the gateway's stricter rules (e.g. a real ISO-3166 code list).
- */
-export const FIELD = {
-  /** ISO-3166-1 alpha-3 as Catena checks it (`^\w{3}$`). */
-  alpha3: z
-    .string()
-    .regex(/^\w{3}$/, 'must be a 3-letter country code')
-    .nullish(),
-  year: z.number().int().min(1000).max(9999).nullish(),
-  dateTime: z.iso.datetime({ offset: true }).nullish(),
-  date: z.iso.date().nullish(),
-  geoPoint: z
-    .object({
-      type: z.literal('Point'),
-      coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
-    })
-    .nullish(),
-  /** A Catena id of another record (Catena resolves it to the TSP's id). */
-  catenaId: z.guid().nullish(),
-  requiredCatenaId: z.guid(),
-} as const;
-const { alpha3, year, dateTime, date, geoPoint, catenaId, requiredCatenaId } = FIELD;
+const {
+  DistanceUnit,
+  DvirDefect,
+  DvirLogType,
+  EngineType,
+  FuelVolumeUnit,
+  HosComplianceType,
+  HosTrackingMethod,
+  MessagePriority,
+  OdometerUnit,
+  StopActivity,
+  StopType,
+  UserStatus,
+  VehicleStatus,
+  WorkflowStatus,
+} = WRITE_ENUMS;
 
 /** Fields shared by vehicles and trailers. */
 const equipmentFields = {
-  oem: str,
-  model_type: str,
+  oem: text,
+  model_type: text,
   model_year: year,
-  vin: str,
-  license_plate_region: str,
+  vin: text,
+  license_plate_region: text,
   license_plate_country: alpha3,
-  license_plate_number: str,
-  is_active: bool,
-  notes: str,
-  eld_id: str,
-  eld_serial_number: str,
-  eld_device_type: str,
-  eld_product_id: str,
-  total_axles: int,
-  external_id: str,
-};
+  license_plate_number: text,
+  is_active: boolean,
+  notes: longText,
+  eld_id: text,
+  eld_serial_number: text,
+  eld_device_type: text,
+  eld_product_id: text,
+  total_axles: nonNegativeInt,
+  external_id: text,
+} as const satisfies FieldTable;
 
 export const vehicleFields = {
-  connection_id: uuid,
-  vehicle_name: str,
+  connection_id: connectionId,
+  vehicle_name: text,
   ...equipmentFields,
-  engine_vin: str,
-  status: z.enum(VEHICLE_STATUSES).nullish(),
-  speed_unit: str,
-  odometer_unit: str,
-  fuel_unit: str,
-  fuel_capacity: str,
-  engine_type: z.enum(ENGINE_TYPES).nullish(),
-};
+  engine_vin: text,
+  status: oneOf(VehicleStatus),
+  speed_unit: text,
+  odometer_unit: text,
+  fuel_unit: text,
+  fuel_capacity: text,
+  engine_type: oneOf(EngineType),
+} as const satisfies FieldTable;
 
 export const trailerFields = {
-  connection_id: uuid,
-  trailer_name: str,
+  connection_id: connectionId,
+  trailer_name: text,
   ...equipmentFields,
-  status: str,
-  trailer_length: num,
-  trailer_type: str,
-};
+  status: text,
+  trailer_length: nonNegativeNumber,
+  trailer_type: text,
+} as const satisfies FieldTable;
 
 export const userFields = {
-  connection_id: uuid,
-  username: str,
-  is_active: bool,
-  status: z.enum(USER_STATUSES).nullish(),
-  is_driver: bool,
-  user_designation: str,
-  user_email: z.email().nullish(),
-  first_name: str,
-  last_name: str,
-  phone_number: str,
+  connection_id: connectionId,
+  username: text,
+  is_active: boolean,
+  status: oneOf(UserStatus),
+  is_driver: boolean,
+  user_designation: text,
+  user_email: email,
+  first_name: text,
+  last_name: text,
+  phone_number: text,
   country_code: alpha3,
   license_country: alpha3,
-  license_region: str,
-  license_number: str,
+  license_region: text,
+  license_number: text,
   license_expiration: date,
-  employee_number: str,
-  carrier_number: str,
-  notes: str,
-  hos_ruleset_code: str,
-  allow_yard_move: bool,
-  allow_personal_conveyance: bool,
-  allow_adverse_driving: bool,
-  default_time_zone: str,
-  hos_compliance_type: z.enum(HOS_COMPLIANCE_TYPES).nullish(),
-  hos_tracking_method: z.enum(HOS_TRACKING_METHODS).nullish(),
-};
+  employee_number: text,
+  carrier_number: text,
+  notes: longText,
+  hos_ruleset_code: text,
+  allow_yard_move: boolean,
+  allow_personal_conveyance: boolean,
+  allow_adverse_driving: boolean,
+  default_time_zone: text,
+  hos_compliance_type: oneOf(HosComplianceType),
+  hos_tracking_method: oneOf(HosTrackingMethod),
+} as const satisfies FieldTable;
 
 export const messageFields = {
-  connection_id: uuid,
-  sender_id: requiredCatenaId,
-  recipient_id: requiredCatenaId,
-  message_text: str,
-  priority: z.enum(MESSAGE_PRIORITIES).nullish(),
+  connection_id: connectionId,
+  sender_id: required(catenaId),
+  recipient_id: required(catenaId),
+  message_text: longText,
+  priority: oneOf(MessagePriority),
   reply_to_message_id: catenaId,
-};
+} as const satisfies FieldTable;
 
 export const groupMessageFields = {
-  connection_id: uuid,
-  sender_id: requiredCatenaId,
-  recipient_ids: z.array(requiredCatenaId).min(1),
-  message_text: str,
-  priority: z.enum(MESSAGE_PRIORITIES).nullish(),
-};
+  connection_id: connectionId,
+  sender_id: required(catenaId),
+  recipient_ids: required(listOf(catenaId, 1)),
+  message_text: longText,
+  priority: oneOf(MessagePriority),
+} as const satisfies FieldTable;
 
 /** The current DVIR body, with Catena ids (the older `source_*` form is superseded). */
 export const dvirLogFields = {
-  connection_id: uuid,
-  driver_id: requiredCatenaId,
+  connection_id: connectionId,
+  driver_id: required(catenaId),
   vehicle_id: catenaId,
   trailer_id: catenaId,
   occurred_at: dateTime,
-  /** Not nullable: Catena defaults it to `unknown` when it is left out, and refuses null. */
-  log_type: z.enum(DVIR_LOG_TYPES).optional(),
-  inspected_by: str,
-  defect_count: z.number().int().min(0).nullish(),
-  defects: z.array(z.enum(DVIR_DEFECTS)).nullish(),
-  is_safety_critical: bool,
-  driver_comment: str,
-  certify_comment: str,
-  odometer: num,
-  odometer_unit: z.enum(ODOMETER_UNITS).nullish(),
-};
+  log_type: {
+    ...oneOf(DvirLogType),
+    nullable: false,
+    description: 'Left out, Catena records unknown; null is refused.',
+  },
+  inspected_by: text,
+  defect_count: { ...nonNegativeInt, min: 0 },
+  defects: listOf(oneOf(DvirDefect)),
+  is_safety_critical: boolean,
+  driver_comment: longText,
+  certify_comment: longText,
+  odometer: nonNegativeNumber,
+  odometer_unit: oneOf(OdometerUnit),
+} as const satisfies FieldTable;
 
 /**
  * Fuel transactions: which id form is live is unconfirmed (api-facts §6.6), so both the documented
@@ -170,142 +165,86 @@ export const dvirLogFields = {
  * is required by both OpenAPI versions (one doc page's minimal example leaves it out).
  */
 export const fuelTransactionFields = {
-  connection_id: uuid,
-  fuel_volume: z.number().positive(),
-  fuel_volume_unit: z.enum(FUEL_VOLUME_UNITS),
-  fleet_ref: str,
+  connection_id: connectionId,
+  fuel_volume: required(positiveNumber),
+  fuel_volume_unit: required(oneOf(FuelVolumeUnit)),
+  fleet_ref: text,
   driver_id: catenaId,
   vehicle_id: catenaId,
   co_driver_id: catenaId,
-  source_driver_id: str,
-  source_vehicle_id: str,
-  source_co_driver_id: str,
+  source_driver_id: text,
+  source_vehicle_id: text,
+  source_co_driver_id: text,
   location: geoPoint,
-  location_string: str,
-  odometer: num,
-  odometer_unit: z.enum(ODOMETER_UNITS).nullish(),
+  location_string: text,
+  odometer: nonNegativeNumber,
+  odometer_unit: oneOf(OdometerUnit),
   transaction_time: dateTime,
-  transaction_jurisdiction: str,
-  fuel_type: z.enum(ENGINE_TYPES).nullish(),
-  fuel_vendor: str,
-  total_cost: num,
-  currency: str,
-};
+  transaction_jurisdiction: text,
+  fuel_type: oneOf(EngineType),
+  fuel_vendor: text,
+  total_cost: nonNegativeNumber,
+  currency: text,
+} as const satisfies FieldTable;
 
 export const workflowStopFields = {
-  source_stop_id: str,
-  sequence_number: int,
-  stop_type: z.enum(STOP_TYPES).nullish(),
-  location_name: str,
-  activities: z.array(z.enum(STOP_ACTIVITIES)).nullish(),
+  source_stop_id: text,
+  sequence_number: nonNegativeInt,
+  stop_type: oneOf(StopType),
+  location_name: text,
+  activities: listOf(oneOf(StopActivity)),
   location: geoPoint,
-  instructions: str,
+  instructions: longText,
   scheduled_arrival: dateTime,
   scheduled_departure: dateTime,
   actual_arrival: dateTime,
   actual_departure: dateTime,
-};
+} as const satisfies FieldTable;
 
 /** Workflow body field names as seed 003 gives them exactly; used for create and update alike. */
 export const workflowFields = {
-  connection_id: uuid,
-  source_workflow_id: str,
-  source_driver_id: str,
-  source_vehicle_id: str,
-  workflow_status: z.enum(WORKFLOW_STATUSES).nullish(),
+  connection_id: connectionId,
+  source_workflow_id: text,
+  source_driver_id: text,
+  source_vehicle_id: text,
+  workflow_status: oneOf(WorkflowStatus),
   started_at: dateTime,
   ended_at: dateTime,
-  total_distance: num,
-  total_distance_unit: z.enum(DISTANCE_UNITS).nullish(),
-  instructions: str,
-  stops: z.array(z.object(workflowStopFields)).nullish(),
-};
+  total_distance: nonNegativeNumber,
+  total_distance_unit: oneOf(DistanceUnit),
+  instructions: longText,
+  stops: listOf(object('WorkflowStopInput', workflowStopFields)),
+} as const satisfies FieldTable;
 
-const vehicleCreate = z.object({ ...vehicleFields, fleet_ref: str });
-const vehicleUpdate = z.object(vehicleFields);
-const trailerCreate = z.object({ ...trailerFields, fleet_ref: str });
-const trailerUpdate = z.object(trailerFields);
-const userBody = z.object(userFields);
-const workflowBody = z.object(workflowFields);
-
-export interface WriteSpec {
-  resource: Resource;
-  operation: OperationType;
-  /** Collection path; updates append `/{id}`. */
-  path: string;
-  body: z.ZodObject;
-}
+/** A write: what Catena records it as, where it goes, and its body's fields. */
+const write = <const R extends Resource, const O extends OperationType, const T extends FieldTable>(
+  resource: R,
+  operation: O,
+  /** The collection under /v2/telematics; updates append `/{id}`. */
+  collection: string,
+  fields: T,
+) => ({ resource, operation, path: `/v2/telematics/${collection}`, fields, body: catenaSchema(fields) });
 
 /** Every Catena write, keyed by the gateway's mutation name (contract §3). */
 export const WRITES = {
-  createVehicle: {
-    resource: 'vehicle',
-    operation: 'create',
-    path: '/v2/telematics/vehicles',
-    body: vehicleCreate,
-  },
-  updateVehicle: {
-    resource: 'vehicle',
-    operation: 'update',
-    path: '/v2/telematics/vehicles',
-    body: vehicleUpdate,
-  },
-  createTrailer: {
-    resource: 'trailer',
-    operation: 'create',
-    path: '/v2/telematics/trailers',
-    body: trailerCreate,
-  },
-  updateTrailer: {
-    resource: 'trailer',
-    operation: 'update',
-    path: '/v2/telematics/trailers',
-    body: trailerUpdate,
-  },
-  createUser: { resource: 'user', operation: 'create', path: '/v2/telematics/users', body: userBody },
-  updateUser: { resource: 'user', operation: 'update', path: '/v2/telematics/users', body: userBody },
-  sendMessage: {
-    resource: 'message',
-    operation: 'create',
-    path: '/v2/telematics/messages',
-    body: z.object(messageFields),
-  },
-  sendGroupMessage: {
-    resource: 'group_message',
-    operation: 'create',
-    path: '/v2/telematics/group-messages',
-    body: z.object(groupMessageFields),
-  },
-  createDvirLog: {
-    resource: 'dvir_log',
-    operation: 'create',
-    path: '/v2/telematics/dvir-logs',
-    body: z.object(dvirLogFields),
-  },
-  createFuelTransaction: {
-    resource: 'fuel_transaction',
-    operation: 'create',
-    path: '/v2/telematics/fuel-transactions',
-    body: z.object(fuelTransactionFields),
-  },
-  createWorkflow: {
-    resource: 'workflow',
-    operation: 'create',
-    path: '/v2/telematics/workflows',
-    body: workflowBody,
-  },
-  updateWorkflow: {
-    resource: 'workflow',
-    operation: 'update',
-    path: '/v2/telematics/workflows',
-    body: workflowBody,
-  },
-} as const satisfies Record<string, WriteSpec>;
+  createVehicle: write('vehicle', 'create', 'vehicles', { ...vehicleFields, fleet_ref: text }),
+  updateVehicle: write('vehicle', 'update', 'vehicles', vehicleFields),
+  createTrailer: write('trailer', 'create', 'trailers', { ...trailerFields, fleet_ref: text }),
+  updateTrailer: write('trailer', 'update', 'trailers', trailerFields),
+  createUser: write('user', 'create', 'users', userFields),
+  updateUser: write('user', 'update', 'users', userFields),
+  sendMessage: write('message', 'create', 'messages', messageFields),
+  sendGroupMessage: write('group_message', 'create', 'group-messages', groupMessageFields),
+  createDvirLog: write('dvir_log', 'create', 'dvir-logs', dvirLogFields),
+  createFuelTransaction: write('fuel_transaction', 'create', 'fuel-transactions', fuelTransactionFields),
+  createWorkflow: write('workflow', 'create', 'workflows', workflowFields),
+  updateWorkflow: write('workflow', 'update', 'workflows', workflowFields),
+};
 
 export type WriteName = keyof typeof WRITES;
 export const WRITE_NAMES = Object.keys(WRITES) as WriteName[];
 /** The JSON body a write sends to Catena. */
-export type WriteBody<N extends WriteName> = z.input<(typeof WRITES)[N]['body']>;
+export type WriteBody<N extends WriteName> = WireBody<(typeof WRITES)[N]['fields']>;
 export type UpdateWriteName = {
   [N in WriteName]: (typeof WRITES)[N]['operation'] extends 'update' ? N : never;
 }[WriteName];

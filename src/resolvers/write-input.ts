@@ -1,245 +1,128 @@
 /**
- * Mutation inputs, derived from Catena's write-body tables (src/catena/bodies.ts) so that no field
- * list is written twice: each wire field `license_plate_country` becomes the input field
- * `licensePlateCountry`, with a GraphQL shape, the gateway's validator and the mapping back to the
- * wire. The gateway is stricter than Catena: real ISO-3166 codes, sensible years and lengths,
- * non-negative quantities, non-blank required strings, a few cross-field rules.
+ * A write's input, on the gateway's side. From a write table (src/catena/bodies.ts) it derives the
+ * zod schema that checks a mutation's `input` by the gateway's rules, stricter than Catena's (real
+ * ISO-3166 codes, sensible years and lengths, non-negative quantities, non-blank text), and whose
+ * output is the body Catena takes: wire names, date-times as ISO strings, points as GeoJSON. The
+ * rules across fields, which a table cannot say, are here too. Nothing here knows a field by name:
+ * it is all derived, so a field added to a table is validated and mapped with no change here.
  */
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
-import { FIELD, WRITES, type WriteName } from '../catena/bodies.ts';
-import { InputValidationError } from './write-errors.ts';
-
-export type ScalarKind = 'String' | 'Int' | 'Float' | 'Boolean' | 'UUID' | 'DateTime';
-
-export type FieldShape =
-  | { kind: 'scalar'; scalar: ScalarKind }
-  | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'geoPoint' }
-  | { kind: 'object'; wire: string; fields: InputField[] };
-
-export interface InputField {
-  wire: string;
-  name: string;
-  required: boolean;
-  list: boolean;
-  shape: FieldShape;
-  description?: string;
-  /** Validates the GraphQL value (camelCase); optional fields accept null and absence. */
-  validator: z.ZodType;
-}
+import { WRITES, type WriteName } from '../catena/bodies.ts';
+import {
+  camelCase,
+  derive,
+  type FieldTable,
+  type GeoJsonPoint,
+  graphqlName,
+  type Layer,
+  type WriteField,
+  withPresence,
+} from '../catena/write-fields.ts';
+import { type FieldError, InputValidationError } from './write-errors.ts';
 
 export const MAX_TEXT = 255;
 export const MAX_LONG_TEXT = 4000;
 export const MAX_LIST = 100;
-const LONG_TEXT = new Set(['notes', 'message_text', 'instructions', 'driver_comment', 'certify_comment']);
 const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()));
 
-export const camelCase = (wire: string) => wire.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+// Blank text is refused everywhere: `null` is how a field is cleared.
+const textOf = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => v.trim().length > 0, 'must not be empty');
+const between = (min: number, max: number, message = `must be from ${min} to ${max}`) =>
+  z.number().min(min, message).max(max, message);
+const YEAR = 'must be a year from 1900 to 2100';
 
-interface Described {
-  shape: FieldShape;
-  validator: z.ZodType;
-  description?: string;
+/** The gateway's checks; each one's output is the value as Catena takes it. */
+const GATEWAY: Layer<z.ZodType> = {
+  kinds: {
+    text: textOf(MAX_TEXT),
+    longText: textOf(MAX_LONG_TEXT),
+    catenaId: z.guid('must be a Catena id (UUID)'),
+    // The UUID scalar has checked it.
+    connectionId: z.string(),
+    dateTime: z.date().transform((d) => d.toISOString()),
+    date: z.iso.date('must be a date (YYYY-MM-DD)'),
+    email: z.email('must be an email address').max(254),
+    alpha3: z.string().refine((v) => ALPHA3.has(v), 'must be an ISO 3166-1 alpha-3 country code, e.g. USA'),
+    year: z.number().int().min(1900, YEAR).max(2100, YEAR),
+    nonNegativeInt: z.number().int().min(0, 'must be 0 or more'),
+    nonNegativeNumber: z.number().min(0, 'must be 0 or more'),
+    positiveNumber: z.number().positive('must be more than 0'),
+    boolean: z.boolean(),
+    geoPoint: z
+      .object({ longitude: between(-180, 180), latitude: between(-90, 90) })
+      .transform(
+        ({ longitude, latitude }): GeoJsonPoint => ({ type: 'Point', coordinates: [longitude, latitude] }),
+      ),
+  },
+  enum: (declared) => z.enum(declared.values),
+  object: (declared) => inputSchema(declared.fields),
+};
+
+function fieldSchema(field: WriteField): z.ZodType {
+  const value = derive(GATEWAY, field);
+  const minItems = field.minItems ?? 0;
+  const item = field.list
+    ? z
+        .array(value)
+        .min(minItems, minItems === 1 ? 'must not be empty' : `must have at least ${minItems} items`)
+        .max(MAX_LIST, `must have at most ${MAX_LIST} items`)
+    : value;
+  return withPresence(field, item);
 }
 
-function notBlank(schema: z.ZodString) {
-  return schema.refine((v) => v.trim().length > 0, 'must not be empty');
+/**
+ * Checks a GraphQL input value (GraphQL names) by the gateway's rules; its output is Catena's
+ * body for it (wire names; a field left out stays out, a null stays null to clear the field).
+ */
+export function inputSchema(table: FieldTable) {
+  const fields = Object.entries(table).map(([wire, field]) => ({
+    wire,
+    name: graphqlName(wire, field),
+    field,
+  }));
+  return z
+    .object(Object.fromEntries(fields.map(({ name, field }) => [name, fieldSchema(field)])))
+    .transform((value) => {
+      const body: Record<string, unknown> = {};
+      for (const { wire, name } of fields) if (value[name] !== undefined) body[wire] = value[name];
+      return body;
+    });
 }
 
-function describeString(wire: string, schema: z.ZodType): Described {
-  const format = (schema as unknown as { format?: string }).format;
-  if (format === 'guid') {
-    return wire === 'connection_id'
-      ? { shape: { kind: 'scalar', scalar: 'UUID' }, validator: z.string() }
-      : {
-          shape: { kind: 'scalar', scalar: 'String' },
-          validator: z.guid('must be a Catena id (UUID)'),
-          description: 'A Catena id (UUID).',
-        };
-  }
-  if (format === 'datetime') {
-    return {
-      shape: { kind: 'scalar', scalar: 'DateTime' },
-      validator: z.date(),
-      description: 'Sent to Catena in UTC.',
-    };
-  }
-  if (format === 'date') {
-    return {
-      shape: { kind: 'scalar', scalar: 'String' },
-      validator: z.iso.date('must be a date (YYYY-MM-DD)'),
-      description: 'A date, YYYY-MM-DD.',
-    };
-  }
-  if (format === 'email') {
-    return {
-      shape: { kind: 'scalar', scalar: 'String' },
-      validator: z.email('must be an email address').max(254),
-    };
-  }
-  const max = LONG_TEXT.has(wire) ? MAX_LONG_TEXT : MAX_TEXT;
-  const text = z.string().max(max, `must be at most ${max} characters`);
-  // Blank text is refused everywhere: `null` is how a field is cleared.
-  return { shape: { kind: 'scalar', scalar: 'String' }, validator: notBlank(text) };
-}
-
-/** Describes one wire field; throws at start-up for a zod construct the mapping does not know. */
-function describe(wire: string, original: z.ZodType): Described {
-  if (original === FIELD.alpha3) {
-    return {
-      shape: { kind: 'scalar', scalar: 'String' },
-      validator: z
-        .string()
-        .refine((v) => ALPHA3.has(v), 'must be an ISO 3166-1 alpha-3 country code, e.g. USA'),
-      description: 'ISO 3166-1 alpha-3 country code, e.g. USA.',
-    };
-  }
-  if (original === FIELD.year) {
-    return {
-      shape: { kind: 'scalar', scalar: 'Int' },
-      validator: z
-        .number()
-        .int()
-        .min(1900, 'must be a year from 1900 to 2100')
-        .max(2100, 'must be a year from 1900 to 2100'),
-    };
-  }
-  if (original === FIELD.geoPoint) {
-    return {
-      shape: { kind: 'geoPoint' },
-      validator: z.object({
-        longitude: z.number().min(-180, 'must be from -180 to 180').max(180, 'must be from -180 to 180'),
-        latitude: z.number().min(-90, 'must be from -90 to 90').max(90, 'must be from -90 to 90'),
-      }),
-    };
-  }
-  const inner = unwrap(original);
-  switch (inner.type) {
-    case 'string':
-      return describeString(wire, inner);
-    case 'number':
-      return (inner as z.ZodNumber).isInt
-        ? {
-            shape: { kind: 'scalar', scalar: 'Int' },
-            validator: z.number().int().min(0, 'must be 0 or more'),
-          }
-        : {
-            shape: { kind: 'scalar', scalar: 'Float' },
-            validator:
-              (inner as z.ZodNumber).minValue !== null && (inner as z.ZodNumber).minValue !== undefined
-                ? z.number().positive('must be more than 0')
-                : z.number().min(0, 'must be 0 or more'),
-          };
-    case 'boolean':
-      return { shape: { kind: 'scalar', scalar: 'Boolean' }, validator: z.boolean() };
-    case 'enum': {
-      const values = (inner as z.ZodEnum).options as string[];
-      return { shape: { kind: 'enum', values }, validator: z.enum(values as [string, ...string[]]) };
-    }
-    case 'object': {
-      const fields = describeFields((inner as z.ZodObject).shape);
-      return { shape: { kind: 'object', wire, fields }, validator: objectValidator(fields) };
-    }
-    default:
-      throw new Error(`write field ${wire}: no GraphQL mapping for zod type "${inner.type}"`);
-  }
-}
-
-/** Whether null is a value of the field (Catena refuses null for a few optional fields). */
-function isNullable(schema: z.ZodType): boolean {
-  for (
-    let s = schema;
-    s.type === 'optional' || s.type === 'nullable';
-    s = (s as z.ZodOptional).unwrap() as z.ZodType
-  ) {
-    if (s.type === 'nullable') return true;
-  }
-  return false;
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  while (s.type === 'optional' || s.type === 'nullable') s = (s as z.ZodOptional).unwrap() as z.ZodType;
-  return s;
-}
-
-/** Describes every field of a Catena body table. */
-export function describeFields(table: Record<string, z.ZodType>): InputField[] {
-  return Object.entries(table).map(([wire, original]) => {
-    const required = original.type !== 'optional';
-    const inner = unwrap(original);
-    const list = inner.type === 'array' && original !== FIELD.geoPoint;
-    const element = list ? ((inner as z.ZodArray).element as z.ZodType) : original;
-    const described = describe(wire, element);
-    let validator = described.validator;
-    if (list) {
-      const min = (inner as z.ZodArray)._zod.def.checks?.length ? 1 : 0;
-      validator = z
-        .array(validator)
-        .min(min, 'must not be empty')
-        .max(MAX_LIST, `must have at most ${MAX_LIST} items`);
-    }
-    if (!required) validator = isNullable(original) ? validator.nullish() : validator.optional();
-    return {
-      wire,
-      name: camelCase(wire),
-      required,
-      list,
-      shape: described.shape,
-      description: described.description,
-      validator,
-    };
+/** Catena's path in a body (`stops.0.stop_type`) as the GraphQL input's (`stops.0.stopType`). */
+export function inputPath(table: FieldTable, wireParts: string[]): string[] {
+  let fields: FieldTable | undefined = table;
+  return wireParts.map((part) => {
+    if (/^\d+$/.test(part)) return part;
+    const field: WriteField | undefined = fields?.[part];
+    fields = field?.kind === 'object' ? field.object.fields : undefined;
+    // A field Catena names that the table does not know: its likely GraphQL name.
+    return field ? graphqlName(part, field) : camelCase(part);
   });
 }
 
-function objectValidator(fields: InputField[]) {
-  return z.object(Object.fromEntries(fields.map((f) => [f.name, f.validator])));
-}
+/** A rule across fields, over the GraphQL input (GraphQL names and values). */
+export type CrossFieldRule = (input: Record<string, unknown>) => FieldError | undefined;
 
-/** GraphQL value -> Catena wire value, for one described field list. */
-export function toWire(fields: InputField[], value: Record<string, unknown>): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const field of fields) {
-    const v = value[field.name];
-    if (v === undefined) continue;
-    body[field.wire] =
-      v === null
-        ? null
-        : field.list
-          ? (v as unknown[]).map((item) => convert(field, item))
-          : convert(field, v);
-  }
-  return body;
-}
-
-function convert(field: InputField, value: unknown): unknown {
-  const { shape } = field;
-  if (shape.kind === 'scalar' && shape.scalar === 'DateTime') return (value as Date).toISOString();
-  if (shape.kind === 'geoPoint') {
-    const point = value as { longitude: number; latitude: number };
-    return { type: 'Point', coordinates: [point.longitude, point.latitude] };
-  }
-  if (shape.kind === 'object') return toWire(shape.fields, value as Record<string, unknown>);
-  return value;
-}
-
-type Rule = (input: Record<string, unknown>) => { path: string[]; message: string } | undefined;
-
-const startsBeforeEnd: Rule = (input) => {
+const startsBeforeEnd: CrossFieldRule = (input) => {
   const { startedAt, endedAt } = input as { startedAt?: Date | null; endedAt?: Date | null };
   return startedAt && endedAt && startedAt > endedAt
     ? { path: ['endedAt'], message: 'must not be before startedAt' }
     : undefined;
 };
-const uniqueStops: Rule = (input) => {
+const uniqueStops: CrossFieldRule = (input) => {
   const stops = (input.stops as { sequenceNumber?: number | null }[] | null | undefined) ?? [];
   const numbers = stops.map((s) => s.sequenceNumber).filter((n) => n !== null && n !== undefined);
   return new Set(numbers).size === numbers.length
     ? undefined
     : { path: ['stops'], message: 'sequenceNumber must be unique among the stops' };
 };
-const uniqueRecipients: Rule = (input) => {
+const uniqueRecipients: CrossFieldRule = (input) => {
   const ids = (input.recipientIds as string[] | undefined) ?? [];
   return new Set(ids).size === ids.length
     ? undefined
@@ -247,46 +130,57 @@ const uniqueRecipients: Rule = (input) => {
 };
 
 /** Rules across fields that Catena's tables cannot express. */
-const RULES: Partial<Record<WriteName, Rule[]>> = {
+const CROSS_FIELD_RULES: Partial<Record<WriteName, CrossFieldRule[]>> = {
   createWorkflow: [startsBeforeEnd, uniqueStops],
   updateWorkflow: [startsBeforeEnd, uniqueStops],
   sendGroupMessage: [uniqueRecipients],
 };
 
 export interface WriteInput {
-  fields: InputField[];
   /** Validates a mutation's `input` and returns Catena's body; throws `InputValidationError`. */
   toBody(input: Record<string, unknown>): Record<string, unknown>;
 }
 
-function createWriteInput(name: WriteName): WriteInput {
-  const spec = WRITES[name];
-  const fields = describeFields(spec.body.shape as Record<string, z.ZodType>);
-  const validator = objectValidator(fields);
+export interface WriteInputOptions {
+  /** An update must change at least one field besides its connection. */
+  update?: boolean;
+  rules?: readonly CrossFieldRule[];
+}
+
+const refusal = (errors: FieldError[]) =>
+  new InputValidationError(errors.map((e) => ({ path: ['input', ...e.path], message: e.message })));
+
+/** The input of a write whose body `table` declares: any table, the real ones or a test's. */
+export function createWriteInput(table: FieldTable, options: WriteInputOptions = {}): WriteInput {
+  const schema = inputSchema(table);
   return {
-    fields,
     toBody(input) {
-      const result = validator.safeParse(input);
-      const errors = result.success
-        ? (RULES[name] ?? []).flatMap((rule) => rule(input) ?? [])
-        : result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-      if (
-        errors.length === 0 &&
-        spec.operation === 'update' &&
-        fields.every((f) => f.wire === 'connection_id' || input[f.name] === undefined)
-      ) {
+      const result = schema.safeParse(input);
+      if (!result.success) {
+        throw refusal(result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+      }
+      // Cross-field rules read values the fields' own checks have passed.
+      const errors = (options.rules ?? []).flatMap((rule) => rule(input) ?? []);
+      const body = result.data;
+      const changes = Object.entries(table).some(([wire, f]) => f.kind !== 'connectionId' && wire in body);
+      if (errors.length === 0 && options.update && !changes) {
         errors.push({ path: [], message: 'must change at least one field' });
       }
-      if (errors.length > 0) {
-        throw new InputValidationError(
-          errors.map((e) => ({ path: ['input', ...e.path], message: e.message })),
-        );
-      }
-      return toWire(fields, input);
+      if (errors.length > 0) throw refusal(errors);
+      return body;
     },
   };
 }
 
-export const WRITE_INPUTS = Object.fromEntries(
-  (Object.keys(WRITES) as WriteName[]).map((name) => [name, createWriteInput(name)]),
-) as Record<WriteName, WriteInput>;
+const inputs = new Map<WriteName, WriteInput>();
+
+/** The input of the write `name`, derived from its table on first use. */
+export function writeInput(name: WriteName): WriteInput {
+  let known = inputs.get(name);
+  if (!known) {
+    const { fields, operation } = WRITES[name];
+    known = createWriteInput(fields, { update: operation === 'update', rules: CROSS_FIELD_RULES[name] });
+    inputs.set(name, known);
+  }
+  return known;
+}

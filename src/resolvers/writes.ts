@@ -30,8 +30,9 @@ import {
   TspRejectedError,
   WriteError,
 } from './write-errors.ts';
-import { camelCase, WRITE_INPUTS } from './write-input.ts';
+import { inputPath, writeInput } from './write-input.ts';
 
+/** How Catena carries a write out: queued (`is_sync=false`) or now, with the TSP's outcome. */
 export type WriteMode = 'ASYNC' | 'SYNC';
 
 export interface WriteArgs {
@@ -47,12 +48,12 @@ export const MAX_IDEMPOTENCY_KEY = 255;
 const SETTLE_TIMEOUT_MS = 30_000;
 
 /** Catena's 422 path (`stops.0.stop_type`, FastAPI's `body.x`, `query.is_sync`, `path.id`) as a GraphQL path. */
-export function graphqlPath(catenaPath: string): string[] {
+export function graphqlPath(name: WriteName, catenaPath: string): string[] {
   const parts = catenaPath.split('.').filter(Boolean);
   if (parts[0] === 'path') return ['id'];
   if (parts[0] === 'query') return parts[1] === 'is_sync' ? ['mode'] : ['input'];
   if (parts[0] === 'body') parts.shift();
-  return ['input', ...parts.map((part) => (/^\d+$/.test(part) ? part : camelCase(part)))];
+  return ['input', ...inputPath(WRITES[name].fields, parts)];
 }
 
 /** Whether a failed call may have been carried out by Catena anyway. */
@@ -69,7 +70,7 @@ function toWriteError(error: unknown, name: WriteName, id: string | undefined): 
   const { resource, operation } = WRITES[name];
   if (error instanceof CatenaValidationError) {
     const fieldErrors: FieldError[] = error.issues.map((issue) => ({
-      path: graphqlPath(issue.path),
+      path: graphqlPath(name, issue.path),
       message: issue.message,
     }));
     return new InputValidationError(
@@ -210,7 +211,7 @@ function checkedBody(name: WriteName, args: WriteArgs): Record<string, unknown> 
       : [];
   let body: Record<string, unknown>;
   try {
-    body = WRITE_INPUTS[name].toBody(args.input);
+    body = writeInput(name).toBody(args.input);
   } catch (error) {
     if (error instanceof InputValidationError && keyErrors.length > 0) {
       throw new InputValidationError([...error.fieldErrors, ...keyErrors]);

@@ -5,7 +5,7 @@
  */
 import { WRITE_NAMES, WRITES, type WriteName } from '../catena/bodies.ts';
 import { WRITE_ERRORS } from '../resolvers/write-errors.ts';
-import { performWrite } from '../resolvers/writes.ts';
+import { performWrite, type WriteMode as WriteModeValue } from '../resolvers/writes.ts';
 import { builder } from './builder.ts';
 import './errors.ts';
 import { ResourceOperationRef } from './resource-operation.ts';
@@ -15,14 +15,12 @@ export const WriteMode = builder.enumType('WriteMode', {
   description: 'How Catena carries a write out.',
   values: {
     ASYNC: {
-      value: 'ASYNC',
       description: 'Queued (is_sync=false): answers a PENDING operation at once; Catena retries for you.',
     },
     SYNC: {
-      value: 'SYNC',
       description: 'Now (is_sync=true): answers the TSP outcome; a refusal is a TspRejectedError.',
     },
-  },
+  } satisfies Record<WriteModeValue, { description: string }>,
 });
 
 const DESCRIPTIONS: Record<WriteName, string> = {

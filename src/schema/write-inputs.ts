@@ -1,63 +1,24 @@
 /**
- * The mutations' input types, built from the field descriptions derived from Catena's body tables
- * (src/resolvers/write-input.ts), so the GraphQL inputs and Catena's bodies cannot drift apart.
+ * The mutations' input types, derived from the write tables (src/catena/bodies.ts) so that the
+ * GraphQL inputs and Catena's bodies cannot drift apart: a field per declaration, typed and
+ * described by its kind, named camelCase unless the table names it; each enum and nested input is
+ * made once, from its own declaration (its name and description are said there).
  */
-import type { InputFieldRef, InputObjectRef } from '@pothos/core';
-import type { WriteName } from '../catena/bodies.ts';
+import type { InputFieldRef, InputObjectRef, InputType } from '@pothos/core';
+import { WRITES, type WriteName } from '../catena/bodies.ts';
+import type { WriteEnum } from '../catena/write-enums.ts';
 import {
-  DISTANCE_UNITS,
-  DVIR_DEFECTS,
-  DVIR_LOG_TYPES,
-  ENGINE_TYPES,
-  FUEL_VOLUME_UNITS,
-  HOS_COMPLIANCE_TYPES,
-  HOS_TRACKING_METHODS,
-  MESSAGE_PRIORITIES,
-  ODOMETER_UNITS,
-  STOP_ACTIVITIES,
-  STOP_TYPES,
-  USER_STATUSES,
-  VEHICLE_STATUSES,
-  WORKFLOW_STATUSES,
-} from '../catena/enums.ts';
-import { type InputField, WRITE_INPUTS } from '../resolvers/write-input.ts';
+  derive,
+  type FieldTable,
+  graphqlName,
+  type Layer,
+  type WriteField,
+  type WriteObject,
+} from '../catena/write-fields.ts';
 import { type BuilderTypes, builder } from './builder.ts';
 
 type Shape = Record<string, unknown>;
 type FieldBuilder = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>;
-
-const ENUM_NAMES: [readonly string[], string, string][] = [
-  [VEHICLE_STATUSES, 'VehicleStatus', 'Whether a vehicle is in service.'],
-  [ENGINE_TYPES, 'EngineType', 'Engine or fuel type.'],
-  [USER_STATUSES, 'UserStatus', 'Whether a user is active at the TSP.'],
-  [HOS_COMPLIANCE_TYPES, 'HosComplianceType', 'Hours-of-service exemption.'],
-  [HOS_TRACKING_METHODS, 'HosTrackingMethod', 'How hours of service are tracked.'],
-  [MESSAGE_PRIORITIES, 'MessagePriority', 'Priority of a message to drivers.'],
-  [DVIR_LOG_TYPES, 'DvirLogType', 'When the inspection happened.'],
-  [DVIR_DEFECTS, 'DvirDefect', 'A defect found in a vehicle inspection.'],
-  [ODOMETER_UNITS, 'OdometerUnit', 'Unit of an odometer reading.'],
-  [FUEL_VOLUME_UNITS, 'FuelVolumeUnit', 'Unit of a fuel volume.'],
-  [WORKFLOW_STATUSES, 'WorkflowStatus', 'Where a workflow stands.'],
-  [DISTANCE_UNITS, 'DistanceUnit', 'Unit of a distance.'],
-  [STOP_TYPES, 'StopType', 'What a workflow stop is for.'],
-  [STOP_ACTIVITIES, 'StopActivity', 'What happens at a workflow stop.'],
-];
-const NESTED_NAMES: Record<string, string> = { stops: 'WorkflowStopInput' };
-
-const enumRefs = new Map<string, ReturnType<typeof builder.enumType>>();
-function enumRef(values: readonly string[]) {
-  const key = values.join('|');
-  const known = enumRefs.get(key);
-  if (known) return known;
-  const named = ENUM_NAMES.find(([v]) => v.join('|') === key);
-  if (!named) throw new Error(`no GraphQL name for the enum ${key}`);
-  const ref = builder.enumType(named[1], {
-    description: named[2],
-    values: Object.fromEntries(values.map((value) => [value.toUpperCase(), { value }])),
-  });
-  enumRefs.set(key, ref);
-  return ref;
-}
 
 const GeoPointInput = builder.inputType('GeoPointInput', {
   description: 'A point on the map (sent to Catena as a GeoJSON Point).',
@@ -67,52 +28,88 @@ const GeoPointInput = builder.inputType('GeoPointInput', {
   }),
 });
 
-const objectRefs = new Map<string, InputObjectRef<BuilderTypes, Shape>>();
+interface GraphQLFieldType {
+  type: InputType<BuilderTypes>;
+  /** What a field of this kind says of itself, unless it has its own description. */
+  description?: string;
+}
 
-function typeOf(field: InputField): unknown {
-  const { shape } = field;
-  switch (shape.kind) {
-    case 'scalar':
-      return shape.scalar;
-    case 'enum':
-      return enumRef(shape.values);
-    case 'geoPoint':
-      return GeoPointInput;
-    case 'object':
-      return inputObject(NESTED_NAMES[shape.wire] ?? `${shape.wire}Input`, shape.fields);
-  }
+/** The GraphQL type of each kind of value; enums and nested objects are made once each. */
+const GRAPHQL: Layer<GraphQLFieldType> = {
+  kinds: {
+    text: { type: 'String' },
+    longText: { type: 'String' },
+    catenaId: { type: 'String', description: 'A Catena id (UUID).' },
+    connectionId: { type: 'UUID' },
+    dateTime: { type: 'DateTime', description: 'Sent to Catena in UTC.' },
+    date: { type: 'String', description: 'A date, YYYY-MM-DD.' },
+    email: { type: 'String' },
+    alpha3: { type: 'String', description: 'ISO 3166-1 alpha-3 country code, e.g. USA.' },
+    year: { type: 'Int' },
+    nonNegativeInt: { type: 'Int' },
+    nonNegativeNumber: { type: 'Float' },
+    positiveNumber: { type: 'Float' },
+    boolean: { type: 'Boolean' },
+    geoPoint: { type: GeoPointInput },
+  },
+  enum: (declared) => ({ type: enumRef(declared) }),
+  object: (declared) => ({ type: objectRef(declared) }),
+};
+
+const enumRefs = new Map<WriteEnum, ReturnType<typeof builder.enumType>>();
+
+function enumRef(declared: WriteEnum) {
+  const known = enumRefs.get(declared);
+  if (known) return known;
+  const ref = builder.enumType(declared.name, {
+    description: declared.description,
+    values: Object.fromEntries(declared.values.map((value) => [value.toUpperCase(), { value }])),
+  });
+  enumRefs.set(declared, ref);
+  return ref;
+}
+
+const objectRefs = new Map<WriteObject, InputObjectRef<BuilderTypes, Shape>>();
+
+function objectRef(declared: WriteObject) {
+  const known = objectRefs.get(declared);
+  if (known) return known;
+  const ref = writeInputType(declared.name, declared.fields);
+  objectRefs.set(declared, ref);
+  return ref;
 }
 
 function inputField(
   t: FieldBuilder,
-  field: InputField,
+  field: WriteField,
 ): InputFieldRef<BuilderTypes, NonNullable<unknown> | null | undefined> {
-  const type = typeOf(field);
+  const { type, description } = derive(GRAPHQL, field);
+  const required = field.required ?? false;
   return t.field({
-    type: (field.list ? [type] : type) as 'String',
-    required: (field.list ? { list: field.required, items: true } : field.required) as boolean,
-    description: field.description,
+    type: field.list ? [type] : type,
+    required: field.list ? { list: required, items: true } : required,
+    description: field.description ?? description,
   });
 }
 
-function inputObject(name: string, fields: InputField[], description?: string) {
-  const known = objectRefs.get(name);
-  if (known) return known;
-  const ref = builder.inputRef<Shape>(name).implement({
+/** An input type with a field per declaration of `table`: any table, the real ones or a test's. */
+export function writeInputType(name: string, table: FieldTable, description?: string) {
+  return builder.inputRef<Shape>(name).implement({
     description,
-    fields: (t) => Object.fromEntries(fields.map((field) => [field.name, inputField(t, field)])),
+    fields: (t) =>
+      Object.fromEntries(
+        Object.entries(table).map(([wire, field]) => [graphqlName(wire, field), inputField(t, field)]),
+      ),
   });
-  objectRefs.set(name, ref);
-  return ref;
 }
 
 const capitalize = (name: string) => `${name[0]?.toUpperCase()}${name.slice(1)}`;
 
 /** `CreateVehicleInput` etc.: `connectionId` plus Catena's body fields in camelCase. */
 export function writeInputRef(name: WriteName) {
-  return inputObject(
+  return writeInputType(
     `${capitalize(name)}Input`,
-    WRITE_INPUTS[name].fields,
+    WRITES[name].fields,
     'Catena body fields in camelCase; connectionId picks the fleet and TSP. Use null to clear a field.',
   );
 }

@@ -1,31 +1,33 @@
 import { WRITES, type WriteName } from '../../src/catena/bodies.ts';
-import { type InputField, WRITE_INPUTS } from '../../src/resolvers/write-input.ts';
+import { type FieldTable, graphqlName, type WriteField } from '../../src/catena/write-fields.ts';
+import type { WriteMode } from '../../src/resolvers/writes.ts';
 import { writableConnection, writeCases } from '../fixtures/write-bodies.ts';
 import type { GraphQLResponse, TestGateway } from './gateway.ts';
 
 /** A Catena wire body as the mutation's GraphQL input (the inverse of the gateway's mapping). */
 export function graphqlInput(name: WriteName, body: Record<string, unknown>): Record<string, unknown> {
-  return fromWire(WRITE_INPUTS[name].fields, body);
+  return fromWire(WRITES[name].fields, body);
 }
 
-function fromWire(fields: InputField[], body: Record<string, unknown>): Record<string, unknown> {
+function fromWire(table: FieldTable, body: Record<string, unknown>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const field of fields) {
-    const value = body[field.wire];
+  for (const [wire, field] of Object.entries(table)) {
+    const value = body[wire];
     if (value === undefined) continue;
-    const one = (v: unknown) => {
-      if (v === null) return null;
-      if (field.shape.kind === 'enum') return String(v).toUpperCase();
-      if (field.shape.kind === 'object') return fromWire(field.shape.fields, v as Record<string, unknown>);
-      if (field.shape.kind === 'geoPoint') {
-        const [longitude, latitude] = (v as { coordinates: [number, number] }).coordinates;
-        return { longitude, latitude };
-      }
-      return v;
-    };
-    input[field.name] = field.list && Array.isArray(value) ? value.map(one) : one(value);
+    const one = (v: unknown) => (v === null ? null : fromWireValue(field, v));
+    input[graphqlName(wire, field)] = field.list && Array.isArray(value) ? value.map(one) : one(value);
   }
   return input;
+}
+
+function fromWireValue(field: WriteField, value: unknown): unknown {
+  if (field.kind === 'enum') return String(value).toUpperCase();
+  if (field.kind === 'object') return fromWire(field.object.fields, value as Record<string, unknown>);
+  if (field.kind === 'geoPoint') {
+    const [longitude, latitude] = (value as { coordinates: [number, number] }).coordinates;
+    return { longitude, latitude };
+  }
+  return value;
 }
 
 const capitalize = (name: string) => `${name[0]?.toUpperCase()}${name.slice(1)}`;
@@ -70,7 +72,7 @@ export interface WriteResult {
 export interface WriteCall {
   id?: string;
   input: Record<string, unknown>;
-  mode?: 'ASYNC' | 'SYNC';
+  mode?: WriteMode;
   key?: string;
 }
 
