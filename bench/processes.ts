@@ -1,6 +1,7 @@
 /** Child processes for benchmarks, and what /proc says about them. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { TOKEN_PATH } from '../src/simulator/auth.ts';
 
 /** Starts `entry` (TypeScript, through tsx) and resolves once its output contains `ready`. */
 export async function spawnProcess(
@@ -39,4 +40,18 @@ export function cpuOf(pid: number): number {
 
 export function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+/** The gateway (`npm start`'s entry) in front of the simulator at `apiUrl`, as every bench runs it. */
+export function gatewayEnv(apiUrl: string, port: number, more: Record<string, string> = {}) {
+  return {
+    PORT: String(port),
+    CATENA_API_URL: apiUrl,
+    CATENA_TOKEN_URL: `${apiUrl}${TOKEN_PATH}`,
+    CATENA_CLIENT_ID: 'dev',
+    CATENA_CLIENT_SECRET: 'dev',
+    GATEWAY_AUTH: 'off',
+    LOG_LEVEL: 'warn',
+    ...more,
+  };
 }

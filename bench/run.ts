@@ -13,7 +13,7 @@ import { Agent, request } from 'undici';
 import { createCatenaClient } from '../src/catena/client.ts';
 import { TOKEN_PATH } from '../src/simulator/auth.ts';
 import { load, table } from './load.ts';
-import { cpuOf, rssOf, spawnProcess } from './processes.ts';
+import { cpuOf, gatewayEnv, rssOf, spawnProcess } from './processes.ts';
 import { simulatorToken } from './simulator-token.ts';
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 5_000);
@@ -42,16 +42,7 @@ async function main() {
   );
   const gateway = await spawnProcess(
     'src/index.ts',
-    {
-      PORT: String(GATEWAY_PORT),
-      CATENA_API_URL: apiUrl,
-      CATENA_TOKEN_URL: tokenUrl,
-      CATENA_CLIENT_ID: 'dev',
-      CATENA_CLIENT_SECRET: 'dev',
-      GATEWAY_AUTH: 'off',
-      CATENA_WEBHOOK_SECRETS: SECRET,
-      LOG_LEVEL: 'warn',
-    },
+    gatewayEnv(apiUrl, GATEWAY_PORT, { CATENA_WEBHOOK_SECRETS: SECRET }),
     'GraphiQL',
     // BENCH_PROFILE_DIR: a CPU profile of the gateway, written when it stops.
     process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],

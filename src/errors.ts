@@ -108,7 +108,7 @@ function mapCatenaError(error: CatenaError): Mapped {
  * `originalError` is there, so `spec` goes with it.
  */
 function withoutInternals(error: GraphQLError): GraphQLError {
-  const { originalError, stacktrace, ...extensions } = error.extensions;
+  const { originalError, stacktrace, ...extensions } = error.extensions ?? {};
   if (originalError === undefined && stacktrace === undefined) return error;
   const http = extensions.http as { spec?: boolean } | undefined;
   if (http?.spec) {

@@ -6,7 +6,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { Agent, request } from 'undici';
 import { TOKEN_PATH } from '../../src/simulator/auth.ts';
-import { spawnProcess } from '../processes.ts';
+import { gatewayEnv, spawnProcess } from '../processes.ts';
 import { simulatorToken } from '../simulator-token.ts';
 import { DIRECT } from './report.ts';
 import {
@@ -96,19 +96,7 @@ export async function startSystems(ports: Ports, supergraph: string, latencyMs: 
     await control.configure({ tokenTtlSeconds: 86_400 });
     await control.seedOperations(PAGE_SEED);
     const token = await simulatorToken(apiUrl);
-    const gateway = await start(
-      'src/index.ts',
-      {
-        PORT: String(ports.gateway),
-        CATENA_API_URL: apiUrl,
-        CATENA_TOKEN_URL: `${apiUrl}${TOKEN_PATH}`,
-        CATENA_CLIENT_ID: 'dev',
-        CATENA_CLIENT_SECRET: 'dev',
-        GATEWAY_AUTH: 'off',
-        LOG_LEVEL: 'warn',
-      },
-      'GraphiQL',
-    );
+    const gateway = await start('src/index.ts', gatewayEnv(apiUrl, ports.gateway), 'GraphiQL');
     const bare = await start(
       'bench/bare-yoga.ts',
       { BARE_TARGET: apiUrl, BARE_PORT: String(ports.bare) },

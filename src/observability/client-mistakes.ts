@@ -41,7 +41,7 @@ export function clientMistake(args: readonly unknown[]): ClientMistake | undefin
     // A resolver's ClientError (src/errors.ts) arrives wrapped, its code on the original error.
     const original = arg instanceof GraphQLError ? arg.originalError : undefined;
     for (const code of [
-      arg instanceof GraphQLError ? arg.extensions.code : undefined,
+      arg instanceof GraphQLError ? arg.extensions?.code : undefined,
       (original as { code?: unknown } | undefined)?.code,
     ]) {
       if (typeof code === 'string' && CLIENT_CODES[code]) return CLIENT_CODES[code];
