@@ -1,11 +1,11 @@
 /**
  * The Catena client: connections, resource operations, the twelve writes and the webhook
- * subscription API, over one keep-alive undici dispatcher. Every call goes through `request()`
- * (transport.ts). Arguments Catena would refuse are refused here first, before any network call.
+ * subscription API (webhook-api.ts), over one keep-alive undici dispatcher. Every call goes through `request()`
+ * (transport.ts). Arguments Catena would refuse are refused first (arguments.ts), before any network call.
  */
 import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
-import { UUID_PATTERN } from '../ids.ts';
+import { checkWindow, listArg, sizeArg, uuidArg } from './arguments.ts';
 import { createTokenProvider } from './auth.ts';
 import {
   type CreateWriteName,
@@ -14,13 +14,8 @@ import {
   type WriteBody,
   type WriteName,
 } from './bodies.ts';
-import type { OperationType, Resource, TspSource, WebhookStatus } from './enums.ts';
-import {
-  CatenaArgumentError,
-  CatenaMethodNotAllowedError,
-  CatenaNotFoundError,
-  CatenaTspRejectedError,
-} from './errors.ts';
+import type { OperationType, Resource, TspSource } from './enums.ts';
+import { CatenaArgumentError, CatenaTspRejectedError } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 import {
   type Connection,
@@ -28,7 +23,6 @@ import {
   completeWriteAnswer,
   connectionPageSchema,
   connectionSchema,
-  cursorPageSchema,
   operationAcceptSchema,
   type ResourceOperation,
   resourceOperationPageSchema,
@@ -36,26 +30,11 @@ import {
   writeAnswerSchema,
 } from './schemas.ts';
 import { type CallEvent, type CatenaRequest, createTransport, type RetryEvent } from './transport.ts';
-import {
-  type Webhook,
-  type WebhookCreate,
-  type WebhookLog,
-  type WebhookMetrics,
-  type WebhookRead,
-  type WebhookUpdate,
-  webhookLogSchema,
-  webhookMetricsSchema,
-  webhookReadSchema,
-  webhookSchema,
-} from './webhooks.ts';
+import { createWebhookApi } from './webhook-api.ts';
+
+export type { WebhookListArgs, WebhookLogArgs } from './webhook-api.ts';
 
 export const USER_AGENT = 'catena-gateway/0.1.0';
-/** Catena refuses list windows wider than this (`to_datetime - from_datetime`). */
-export const MAX_WINDOW_DAYS = 45;
-/** Catena's limit on repeated filter values (`fleet_refs`, `fleet_ids`). */
-export const MAX_FILTER_VALUES = 100;
-export const MAX_PAGE_SIZE = 1000;
-
 export interface CatenaClientOptions {
   apiUrl: string;
   tokenUrl: string;
@@ -109,17 +88,6 @@ export interface ResourceOperationFilter {
   to?: Date | string;
 }
 
-export interface WebhookListArgs extends PageArgs {
-  eventName?: string;
-  status?: WebhookStatus;
-}
-
-export interface WebhookLogArgs extends PageArgs {
-  startDate?: Date | string;
-  endDate?: Date | string;
-  status?: 'success' | 'failed';
-}
-
 /** The twelve writes, one method each, named as the gateway's mutations (contract §3). */
 export type CatenaWrites = {
   [N in CreateWriteName]: (body: WriteBody<N>, options?: WriteOptions) => Promise<ResourceOperation>;
@@ -130,48 +98,6 @@ export type CatenaWrites = {
     options?: WriteOptions,
   ) => Promise<ResourceOperation>;
 };
-
-function uuidArg(name: string, value: string): string {
-  if (!UUID_PATTERN.test(value)) throw new CatenaArgumentError(`${name} must be a UUID`, name);
-  return value;
-}
-
-function listArg(name: string, values: readonly string[] | undefined) {
-  if (values && values.length > MAX_FILTER_VALUES) {
-    throw new CatenaArgumentError(`${name} takes at most ${MAX_FILTER_VALUES} values`, name);
-  }
-  return values;
-}
-
-function sizeArg(size: number | undefined) {
-  if (size !== undefined && (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)) {
-    throw new CatenaArgumentError(`size must be a whole number from 1 to ${MAX_PAGE_SIZE}`, 'size');
-  }
-  return size;
-}
-
-function dateArg(name: string, value: Date | string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw new CatenaArgumentError(`${name} must be a date-time`, name);
-  return date;
-}
-
-/** Checks Catena's window rules (defaults: from = now - 1 day, to = now) before the call. */
-export function checkWindow(fromArg?: Date | string, toArg?: Date | string, now = new Date()) {
-  const from = dateArg('from', fromArg);
-  const to = dateArg('to', toArg);
-  if (from && to && from.getTime() > to.getTime())
-    throw new CatenaArgumentError('from must not be after to', 'from');
-  const spanMs = (to ?? now).getTime() - (from ?? new Date(now.getTime() - 86_400_000)).getTime();
-  if (spanMs > MAX_WINDOW_DAYS * 86_400_000) {
-    throw new CatenaArgumentError(
-      `from and to must be at most ${MAX_WINDOW_DAYS} days apart`,
-      from ? 'from' : 'to',
-    );
-  }
-  return { from, to };
-}
 
 /** Every item of a Catena list, following `next_page` until Catena gives none. */
 export async function* walkPages<T>(page: (cursor: string | undefined) => Promise<CursorPage<T>>) {
@@ -304,9 +230,6 @@ export function createCatenaClient(options: CatenaClientOptions) {
     ]),
   ) as CatenaWrites;
 
-  const webhookPath = (id?: string, suffix = '') =>
-    `/v2/notifications/webhooks${id === undefined ? '' : `/${uuidArg('webhookId', id)}`}${suffix}`;
-
   return {
     listConnections,
     getConnection,
@@ -325,80 +248,7 @@ export function createCatenaClient(options: CatenaClientOptions) {
 
     writes,
 
-    webhooks: {
-      /** One subscription, or one per action when `event_name` is a catch-all like `resource_operation.*`. */
-      async create(input: WebhookCreate, call: CallOptions = {}): Promise<Webhook[]> {
-        const answer = await request('POST', webhookPath(), {
-          body: input,
-          schema: z.union([webhookSchema, z.array(webhookSchema)]),
-          ...call,
-        });
-        return Array.isArray(answer) ? answer : [answer];
-      },
-      async list(args: WebhookListArgs = {}, call: CallOptions = {}): Promise<CursorPage<WebhookRead>> {
-        return request('GET', webhookPath(), {
-          query: {
-            event_name: args.eventName,
-            status: args.status,
-            cursor: args.cursor,
-            size: sizeArg(args.size),
-          },
-          schema: cursorPageSchema(webhookReadSchema),
-          ...call,
-        });
-      },
-      async get(id: string, call: CallOptions = {}): Promise<WebhookRead> {
-        return request('GET', webhookPath(id), { schema: webhookReadSchema, ...call });
-      },
-      async update(id: string, patch: WebhookUpdate, call: CallOptions = {}): Promise<WebhookRead> {
-        return request('PATCH', webhookPath(id), { body: patch, schema: webhookReadSchema, ...call });
-      },
-      async delete(id: string, call: CallOptions = {}): Promise<void> {
-        await request('DELETE', webhookPath(id), { schema: z.unknown(), ...call });
-      },
-      /**
-       * Reactivates a `stale` subscription (Catena never does it by itself), with the newer docs'
-       * `POST .../activate`; where that route is not there (the SDK's OpenAPI has none), with
-       * `PATCH {status: 'active'}`.
-       */
-      async activate(id: string, call: CallOptions = {}): Promise<WebhookRead> {
-        try {
-          return await request('POST', webhookPath(id, '/activate'), { schema: webhookReadSchema, ...call });
-        } catch (error) {
-          if (!(error instanceof CatenaNotFoundError || error instanceof CatenaMethodNotAllowedError))
-            throw error;
-          return request('PATCH', webhookPath(id), {
-            body: { status: 'active' },
-            schema: webhookReadSchema,
-            ...call,
-          });
-        }
-      },
-      /** Re-sends the subscription's dead-letter queue. */
-      async replay(id: string, call: CallOptions = {}): Promise<void> {
-        await request('POST', webhookPath(id, '/replay'), { schema: z.unknown(), ...call });
-      },
-      async logs(
-        id: string,
-        args: WebhookLogArgs = {},
-        call: CallOptions = {},
-      ): Promise<CursorPage<WebhookLog>> {
-        return request('GET', webhookPath(id, '/logs'), {
-          query: {
-            start_date: dateArg('startDate', args.startDate),
-            end_date: dateArg('endDate', args.endDate),
-            status: args.status,
-            cursor: args.cursor,
-            size: sizeArg(args.size),
-          },
-          schema: cursorPageSchema(webhookLogSchema),
-          ...call,
-        });
-      },
-      async metrics(id: string, call: CallOptions = {}): Promise<WebhookMetrics> {
-        return request('GET', webhookPath(id, '/metrics'), { schema: webhookMetricsSchema, ...call });
-      },
-    },
+    webhooks: createWebhookApi(request),
 
     /** Resolves when the client credentials work (a still-valid cached token counts). */
     async verifyCredentials(signal?: AbortSignal): Promise<void> {

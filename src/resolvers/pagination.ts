@@ -11,10 +11,10 @@
  * the resource-operation time window Catena would otherwise slide with "now" between pages.
  */
 import { createHash } from 'node:crypto';
+import { MAX_PAGE_SIZE } from '../catena/arguments.ts';
 import type { CursorPage } from '../catena/schemas.ts';
 import { UserInputError } from '../errors.ts';
 
-export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 50;
 /** `last` without `before` walks the list to its end; beyond this many Catena pages we refuse. */
 export const MAX_PAGES_FOR_LAST = 20;

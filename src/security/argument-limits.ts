@@ -33,7 +33,7 @@ import {
   valueFromAST,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { MAX_FILTER_VALUES } from '../catena/client.ts';
+import { MAX_FILTER_VALUES } from '../catena/arguments.ts';
 import { MAX_TEXT } from '../resolvers/write-input.ts';
 import { type OperationArgs, operationToRun, refuseBeforeRunning } from './before-running.ts';
 

@@ -31,38 +31,40 @@ export interface SimulatorConfig {
   options: SimulatorOptions;
 }
 
-export type SimulatorConfigResult = { ok: true; config: SimulatorConfig } | { ok: false; errors: string[] };
+/** Every problem with the environment, one line per variable (as the gateway's ConfigError). */
+export class SimulatorConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid simulator environment:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'SimulatorConfigError';
+  }
+}
 
-/** Validates the environment; on failure lists one message per bad variable. */
-export function loadSimulatorConfig(env: Record<string, string | undefined>): SimulatorConfigResult {
+/** Reads the simulator's configuration from `env` (pass `process.env`). Throws `SimulatorConfigError`. */
+export function loadSimulatorConfig(env: Record<string, string | undefined>): SimulatorConfig {
   // An empty variable counts as unset, as shells and .env files commonly produce them.
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => {
+    throw new SimulatorConfigError(
+      parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         return `${name}: ${issue.message} (got ${JSON.stringify(env[name])})`;
       }),
-    };
+    );
   }
   const e = parsed.data;
   return {
-    ok: true,
-    config: {
-      port: e.SIMULATOR_PORT,
-      host: e.SIMULATOR_HOST,
-      options: {
-        clientId: e.SIMULATOR_CLIENT_ID,
-        clientSecret: e.SIMULATOR_CLIENT_SECRET,
-        webhookSecret: e.SIMULATOR_WEBHOOK_SECRET,
-        latencyMs: e.SIMULATOR_LATENCY_MS,
-        processingMs: e.SIMULATOR_PROCESSING_MS,
-        ...(e.SIMULATOR_WEBHOOK_URL !== undefined ? { webhookUrl: e.SIMULATOR_WEBHOOK_URL } : {}),
-      },
+    port: e.SIMULATOR_PORT,
+    host: e.SIMULATOR_HOST,
+    options: {
+      clientId: e.SIMULATOR_CLIENT_ID,
+      clientSecret: e.SIMULATOR_CLIENT_SECRET,
+      webhookSecret: e.SIMULATOR_WEBHOOK_SECRET,
+      latencyMs: e.SIMULATOR_LATENCY_MS,
+      processingMs: e.SIMULATOR_PROCESSING_MS,
+      ...(e.SIMULATOR_WEBHOOK_URL !== undefined ? { webhookUrl: e.SIMULATOR_WEBHOOK_URL } : {}),
     },
   };
 }

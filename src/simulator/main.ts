@@ -1,16 +1,17 @@
 /** `npm run simulator`: the Catena simulator on its own. */
 
-import { loadSimulatorConfig } from './config.ts';
+import { loadSimulatorConfig, SimulatorConfigError } from './config.ts';
 import { createSimulator } from './index.ts';
 
 async function main(): Promise<void> {
-  const result = loadSimulatorConfig(process.env);
-  if (!result.ok) {
-    console.error('Invalid simulator environment:');
-    for (const error of result.errors) console.error(`  - ${error}`);
+  let config: ReturnType<typeof loadSimulatorConfig>;
+  try {
+    config = loadSimulatorConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof SimulatorConfigError)) throw error;
+    console.error(error.message);
     process.exit(1);
   }
-  const { config } = result;
   const simulator = createSimulator(config.options);
   const url = await simulator.start(config.port, config.host);
   const { fixtures } = simulator;

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadSimulatorConfig } from '../../src/simulator/config.ts';
+import { loadSimulatorConfig, SimulatorConfigError } from '../../src/simulator/config.ts';
 
 describe('loadSimulatorConfig', () => {
   it('defaults every variable', () => {
     expect(loadSimulatorConfig({})).toEqual({
-      ok: true,
-      config: {
-        port: 4010,
-        host: '127.0.0.1',
-        options: {
-          clientId: 'dev',
-          clientSecret: 'dev',
-          webhookSecret: 'dev-webhook-secret',
-          latencyMs: 0,
-          processingMs: 1500,
-        },
+      port: 4010,
+      host: '127.0.0.1',
+      options: {
+        clientId: 'dev',
+        clientSecret: 'dev',
+        webhookSecret: 'dev-webhook-secret',
+        latencyMs: 0,
+        processingMs: 1500,
       },
     });
   });
@@ -31,32 +28,33 @@ describe('loadSimulatorConfig', () => {
       SIMULATOR_PROCESSING_MS: '10',
     });
     expect(result).toEqual({
-      ok: true,
-      config: {
-        port: 5000,
-        host: '0.0.0.0',
-        options: {
-          clientId: 'id',
-          clientSecret: 'secret',
-          webhookUrl: 'http://127.0.0.1:4000/webhooks/catena',
-          webhookSecret: 'whsec',
-          latencyMs: 25,
-          processingMs: 10,
-        },
+      port: 5000,
+      host: '0.0.0.0',
+      options: {
+        clientId: 'id',
+        clientSecret: 'secret',
+        webhookUrl: 'http://127.0.0.1:4000/webhooks/catena',
+        webhookSecret: 'whsec',
+        latencyMs: 25,
+        processingMs: 10,
       },
     });
   });
 
   it('reports every bad variable at once', () => {
-    const result = loadSimulatorConfig({
-      SIMULATOR_PORT: '70000',
-      SIMULATOR_WEBHOOK_URL: 'ftp://x',
-      SIMULATOR_LATENCY_MS: 'slow',
-      SIMULATOR_PROCESSING_MS: '-5',
-    });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.errors.map((e) => e.split(':')[0]).sort()).toEqual([
+    let error: unknown;
+    try {
+      loadSimulatorConfig({
+        SIMULATOR_PORT: '70000',
+        SIMULATOR_WEBHOOK_URL: 'ftp://x',
+        SIMULATOR_LATENCY_MS: 'slow',
+        SIMULATOR_PROCESSING_MS: '-5',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SimulatorConfigError);
+    expect((error as SimulatorConfigError).issues.map((e) => e.split(':')[0]).sort()).toEqual([
       'SIMULATOR_LATENCY_MS',
       'SIMULATOR_PORT',
       'SIMULATOR_PROCESSING_MS',
