@@ -1,36 +1,37 @@
+import { LRUCache } from 'lru-cache';
 import { IDEMPOTENCY_TTL_MS, type IdempotencyStore, type IdempotentOutcome } from './store.ts';
 
 type Entry =
-  | { state: 'running'; fingerprint: string; expiresAt: number; waiters: (() => void)[] }
-  | { state: 'done'; fingerprint: string; expiresAt: number; outcome: IdempotentOutcome };
+  | { state: 'running'; fingerprint: string; waiters: (() => void)[] }
+  | { state: 'done'; fingerprint: string; outcome: IdempotentOutcome };
 
-/** One replica's idempotency store: a map with expiry, swept as it is used. */
-export function createMemoryIdempotencyStore(ttlMs = IDEMPOTENCY_TTL_MS, now = Date.now): IdempotencyStore {
-  const entries = new Map<string, Entry>();
-  let sweptAt = now();
+/** Keys one replica remembers at most; past it the least recently used key is forgotten first. */
+export const MAX_MEMORY_IDEMPOTENCY_KEYS = 100_000;
 
-  const wake = (entry: Entry | undefined) => {
-    if (entry?.state === 'running') for (const waiter of entry.waiters) waiter();
-  };
-  const live = (key: string): Entry | undefined => {
-    const t = now();
-    if (t - sweptAt > 60_000) {
-      sweptAt = t;
-      for (const [k, e] of entries) if (e.expiresAt <= t) entries.delete(k);
-    }
-    const entry = entries.get(key);
-    if (entry && entry.expiresAt <= t) {
-      entries.delete(key);
-      return undefined;
-    }
-    return entry;
-  };
+/**
+ * One replica's idempotency store: an LRU with each key's time to live. A running key's waiters
+ * are woken whenever its entry goes (finished, released, expired, evicted or closed).
+ */
+export function createMemoryIdempotencyStore(
+  ttlMs = IDEMPOTENCY_TTL_MS,
+  now: () => number = Date.now,
+  max = MAX_MEMORY_IDEMPOTENCY_KEYS,
+): IdempotencyStore {
+  const entries = new LRUCache<string, Entry>({
+    max,
+    ttl: ttlMs,
+    ttlResolution: 0,
+    perf: { now },
+    dispose: (entry) => {
+      if (entry.state === 'running') for (const waiter of entry.waiters) waiter();
+    },
+  });
 
   return {
     async claim(key, fingerprint) {
-      const entry = live(key);
+      const entry = entries.get(key);
       if (!entry) {
-        entries.set(key, { state: 'running', fingerprint, expiresAt: now() + ttlMs, waiters: [] });
+        entries.set(key, { state: 'running', fingerprint, waiters: [] });
         return { state: 'claimed' };
       }
       return entry.state === 'running'
@@ -38,17 +39,13 @@ export function createMemoryIdempotencyStore(ttlMs = IDEMPOTENCY_TTL_MS, now = D
         : { state: 'done', fingerprint: entry.fingerprint, outcome: entry.outcome };
     },
     async finish(key, fingerprint, outcome) {
-      const previous = entries.get(key);
-      entries.set(key, { state: 'done', fingerprint, outcome, expiresAt: now() + ttlMs });
-      wake(previous);
+      entries.set(key, { state: 'done', fingerprint, outcome });
     },
     async release(key) {
-      const previous = entries.get(key);
       entries.delete(key);
-      wake(previous);
     },
     settled(key, timeoutMs) {
-      const entry = live(key);
+      const entry = entries.get(key);
       if (entry?.state !== 'running') return Promise.resolve();
       return new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
@@ -59,7 +56,6 @@ export function createMemoryIdempotencyStore(ttlMs = IDEMPOTENCY_TTL_MS, now = D
       });
     },
     async close() {
-      for (const entry of entries.values()) wake(entry);
       entries.clear();
     },
   };

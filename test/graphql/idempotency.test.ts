@@ -204,6 +204,17 @@ describe('the in-memory idempotency store', () => {
     expect(await store.claim('k', 'fp')).toEqual({ state: 'claimed' });
   });
 
+  it('is bounded: past its size the least recently used key is forgotten, waking its waiters', async () => {
+    const store = createMemoryIdempotencyStore(60_000, Date.now, 2);
+    await store.claim('a', 'fp');
+    const waitingA = store.settled('a', 60_000);
+    await store.claim('b', 'fp');
+    await store.claim('c', 'fp');
+    await expect(waitingA).resolves.toBeUndefined();
+    expect(await store.claim('a', 'fp')).toEqual({ state: 'claimed' });
+    expect(await store.claim('c', 'fp')).toEqual({ state: 'running', fingerprint: 'fp' });
+  });
+
   it('wakes the callers waiting on a running key when it finishes or is released', async () => {
     const store = createMemoryIdempotencyStore();
     await store.claim('a', 'fp');
