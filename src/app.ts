@@ -40,6 +40,15 @@ export function buildApp(config: ResolvedConfig, options: AppOptions = {}): App 
     ...options.events,
   });
   const { hub, poller, directory } = events;
+  // Loading keys or a JWKS may fail (a bad keys file): start() then fails with the reason.
+  const authenticator = createAuthenticator(config.auth);
+  authenticator.catch(() => undefined);
+  const security = createSecurity(config.security, {
+    redis: redis?.command,
+    prefix,
+    logger,
+    ...options.security,
+  });
   const activeSubscriptions = { http: 0, sse: 0, ws: 0 };
   const services: GatewayServices = {
     catena,
@@ -50,18 +59,9 @@ export function buildApp(config: ResolvedConfig, options: AppOptions = {}): App 
     logger,
     metrics,
     activeSubscriptions,
+    waits: security.waits,
   };
   metrics.setSources({ subscriptions: () => ({ ...activeSubscriptions }), polling: () => poller.watching });
-
-  // Loading keys or a JWKS may fail (a bad keys file): start() then fails with the reason.
-  const authenticator = createAuthenticator(config.auth);
-  authenticator.catch(() => undefined);
-  const security = createSecurity(config.security, {
-    redis: redis?.command,
-    prefix,
-    logger,
-    ...options.security,
-  });
   const ready = readinessCheck({ catena, redis, logger });
   const yoga = createGatewayYoga({
     services,

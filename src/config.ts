@@ -56,6 +56,9 @@ const envSchema = z
       z.coerce.number({ error: 'must be a number' }).int().min(0, 'must be 0 (off) or more'),
     ),
     GATEWAY_MAX_BODY_BYTES: optional(positiveMs),
+    GATEWAY_MAX_SETTLED_WAITS: optional(
+      z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be 1 or more'),
+    ),
     GATEWAY_TRACING: optional(z.enum(['off', 'otlp', 'console'], { error: 'must be off, otlp or console' })),
   })
   .superRefine((env, ctx) => {
@@ -125,6 +128,8 @@ export interface Config {
     /** Requests per minute per viewer; 0 turns the limit off. */
     rateLimitPerMinute: number;
     maxBodyBytes: number;
+    /** `ResourceOperation.settled` waits one viewer may hold open at once, per replica. */
+    maxSettledWaits: number;
   };
 }
 
@@ -203,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       // With authentication off every caller is one viewer: a shared limit would throttle everyone.
       rateLimitPerMinute: e.GATEWAY_RATE_LIMIT ?? (e.GATEWAY_AUTH && e.GATEWAY_AUTH !== 'off' ? 1200 : 0),
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES ?? 512 * 1024,
+      maxSettledWaits: e.GATEWAY_MAX_SETTLED_WAITS ?? 20,
     },
   };
 }

@@ -10,6 +10,7 @@ import { createLoaders, type Loaders } from './catena/loaders.ts';
 import type { IdempotencyStore } from './idempotency/store.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './observability/metrics.ts';
+import type { SettledWaits } from './security/waits.ts';
 import type { EventHub } from './subscriptions/hub.ts';
 import type { StalePoller } from './subscriptions/poller.ts';
 
@@ -26,6 +27,8 @@ export interface GatewayServices {
   metrics?: Metrics;
   /** Subscriptions open now, by transport. */
   activeSubscriptions?: Record<Transport, number>;
+  /** Open `ResourceOperation.settled` waits, limited per viewer. */
+  waits: SettledWaits;
 }
 
 export type Transport = 'http' | 'sse' | 'ws';
@@ -75,6 +78,7 @@ export function createContext({
     logger: services.logger,
     metrics: services.metrics,
     activeSubscriptions: services.activeSubscriptions,
+    waits: services.waits,
     transport,
     loaders: createLoaders(services.catena, call),
     requestId,

@@ -26,6 +26,8 @@ import type { ErrorCode } from './error-codes.ts';
 export type ClientErrorCode = Extract<
   ErrorCode,
   | 'BAD_USER_INPUT'
+  | 'RATE_LIMITED'
+  | 'TOO_MANY_WAITS'
   | 'NOT_FOUND'
   | 'RESUME_POINT_UNAVAILABLE'
   | 'SERVICE_UNAVAILABLE'
@@ -46,6 +48,8 @@ export class ClientError extends Error {
     message: string,
     /** The argument at fault, e.g. `first` or `filter.fleetRefs`. */
     readonly argument?: string,
+    /** More for the client, in `extensions` (e.g. `retryAfterSeconds`). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'ClientError';
@@ -134,7 +138,11 @@ export function toClientError(error: unknown): GraphQLError {
   if (original instanceof ClientError) {
     return new GraphQLError(original.message, {
       ...options,
-      extensions: { code: original.code, ...(original.argument ? { argument: original.argument } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.argument ? { argument: original.argument } : {}),
+        ...original.details,
+      },
     });
   }
   if (original instanceof CatenaError) {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { type ExecutionArgs, getOperationAST, visit } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type Authenticator, useScopes } from './auth/index.ts';
@@ -109,6 +110,9 @@ export function createGatewayYoga({
     logging: loggingOf(logger, metrics),
     plugins: [
       ...observability,
+      // @defer and @stream, over multipart HTTP (Accept: multipart/mixed) and SSE: a write answers
+      // at once and `settled` follows in the same response.
+      useDeferStream(),
       useSseEventIds(),
       useScopes(),
       ...security.plugins,

@@ -13,6 +13,7 @@ import { exampleIdsFrom } from '../src/embedded.ts';
 import { examples } from '../src/schema/examples.ts';
 import { schema } from '../src/schema/index.ts';
 import { useGateway } from './helpers/gateway.ts';
+import { multipartBodies, postMultipart } from './helpers/incremental.ts';
 import { disposeClients, next, wsClient } from './helpers/subscriptions.ts';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -123,10 +124,22 @@ describe('every README operation runs as pasted against the embedded gateway', (
     expect(answer.data).toEqual({ createTrailer: { __typename: 'CreateTrailerSuccess' } });
   }
 
+  /** A document with `@defer` as a client reads it: multipart parts merged into one answer. */
+  async function incremental(source: string, variables?: Record<string, unknown>) {
+    const response = await postMultipart(gateway.url, source, variables);
+    const bodies = await multipartBodies<{ data?: unknown; errors?: unknown[]; hasNext?: boolean }>(response);
+    expect(bodies.length, 'an initial part and a deferred one').toBeGreaterThanOrEqual(2);
+    expect(bodies.at(-1)?.hasNext).toBe(false);
+    const errors = bodies.flatMap((b) => b.errors ?? []);
+    return { status: response.status, data: bodies[0]?.data, errors: errors.length ? errors : undefined };
+  }
+
   const queriesAndMutations = operations.filter((o) => o.op.operation !== 'subscription');
   it.each(queriesAndMutations.map((o) => [o.name, o]))('%s', async (_, { block, name }) => {
     for (const attempt of [1, 2]) {
-      const answer = await gateway.gql(block.source, block.variables);
+      const answer = block.source.includes('@defer')
+        ? await incremental(block.source, block.variables)
+        : await gateway.gql(block.source, block.variables);
       expect(answer.errors, `attempt ${attempt}`).toBeUndefined();
       expect(answer.status).toBe(200);
       for (const [field, value] of Object.entries(answer.data ?? {}))

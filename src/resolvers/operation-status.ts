@@ -1,15 +1,15 @@
 /**
  * `operationStatus(connectionId, id)`: the operation's current state first, then every later state,
  * ending after SUCCESS or FAILED. Listening starts before the current state is read, so a fast
- * outcome cannot fall between the two; states are only ever emitted forwards.
+ * outcome cannot fall between the two; states are only ever emitted forwards (operation-follow.ts).
  */
 import { CatenaNotFoundError } from '../catena/errors.ts';
 import type { ResourceOperation } from '../catena/schemas.ts';
 import type { GatewayContext } from '../context.ts';
 import { ClientError } from '../errors.ts';
 import { canonicalUuid } from '../ids.ts';
-import { isNewer, isTerminal } from '../subscriptions/events.ts';
 import { withCleanup } from '../subscriptions/streams.ts';
+import { laterStates, withKnownState } from './operation-follow.ts';
 import { withFreshLoaders } from './per-event.ts';
 import { visibleOperation } from './scope.ts';
 
@@ -39,33 +39,17 @@ export async function subscribeOperationStatus(
     if (error instanceof CatenaNotFoundError) throw notFound();
     throw error;
   }
-  // The shared latest state only helps; without it (Redis away) Catena's answer is enough.
-  const known = await ctx.hub.latest(id).catch(() => undefined);
-  if (known && known.connection_id === connectionId && isNewer(known, current)) current = known;
+  current = await withKnownState(ctx, current);
 
-  let unwatch: (() => void) | undefined;
   const stream = (async function* () {
-    try {
-      let last = current;
-      yield last;
-      if (isTerminal(last)) return;
-      unwatch = ctx.poller.watch(connectionId, id);
-      for await (const event of events) {
-        const op = event.operation;
-        if (op.id !== id || op.connection_id !== connectionId || !isNewer(op, last)) continue;
-        if (event.publishedAt) ctx.metrics?.delivered(event.publishedAt);
-        last = { ...last, ...op, logs: op.logs ?? last.logs };
-        yield last;
-        if (isTerminal(last)) return;
-      }
-    } finally {
-      unwatch?.();
-      await events.return?.();
-    }
+    yield current;
+    yield* laterStates(ctx, events, current);
   })();
-  const states = withCleanup(stream, async () => {
-    unwatch?.();
-    await events.return?.();
-  });
-  return withFreshLoaders(ctx.loaders, states);
+  // However the subscription ends, even before its first event, the hub's stream is closed.
+  return withFreshLoaders(
+    ctx.loaders,
+    withCleanup(stream, async () => {
+      await events.return?.();
+    }),
+  );
 }

@@ -5,6 +5,7 @@ import {
   listResourceOperations,
   operationLogs,
 } from '../resolvers/resource-operations.ts';
+import { SETTLED_COST, SETTLED_TIMEOUT_SECONDS, settled } from '../resolvers/settled.ts';
 import { type BuilderTypes, builder } from './builder.ts';
 import { ConnectionRef } from './connection.ts';
 import { OperationStatus, OperationType, Resource, TspSource } from './enums.ts';
@@ -68,6 +69,24 @@ builder.node(ResourceOperationRef, {
       type: [OperationLogRef],
       description: 'One entry per attempt, oldest first.',
       resolve: (op, _, ctx) => operationLogs(ctx, op),
+    }),
+    settled: t.field({
+      type: ResourceOperationRef,
+      description:
+        'This operation once it is SUCCESS or FAILED, or as it is when timeoutSeconds (1-120) have passed. ' +
+        'Meant for @defer: a write answers at once and its outcome follows in the same response, e.g. ' +
+        '`operation { status ... @defer { settled { status resourceId logs { errorType } } } }`. ' +
+        "Each wait costs 500 (at most 19 in one document), counts against the rate limit and holds one of the credential's open waits.",
+      args: {
+        timeoutSeconds: t.arg.int({
+          defaultValue: SETTLED_TIMEOUT_SECONDS.default,
+          description: `Seconds to wait, ${SETTLED_TIMEOUT_SECONDS.min} to ${SETTLED_TIMEOUT_SECONDS.max}.`,
+          // Refused before anything runs (security/argument-limits.ts): a write is not sent first.
+          extensions: { range: SETTLED_TIMEOUT_SECONDS },
+        }),
+      },
+      extensions: { cost: SETTLED_COST },
+      resolve: (op, args, ctx) => settled(ctx, op, args.timeoutSeconds),
     }),
   }),
 });

@@ -4,8 +4,9 @@
  * Catena (a 300,000-character `sourceId` used to reach Catena, which answered 431). The rule is
  * by type, so an argument added later is bounded too: every String or ID value (an argument, an
  * input field or a list item) at most MAX_TEXT characters, a Relay cursor (`after`/`before` beside
- * `first`/`last`) at most MAX_CURSOR, every list at most MAX_LIST items. Other scalars (UUID,
- * DateTime) and enums are bounded by their own parsing.
+ * `first`/`last`) at most MAX_CURSOR, every list at most MAX_LIST items. A number argument may
+ * declare its bounds (`extensions.range`). Other scalars (UUID, DateTime) and enums are bounded by
+ * their own parsing.
  *
  * The arguments of the mutations themselves are not checked here: each write validates its
  * `input` and `idempotencyKey` against Catena's body tables and answers an InputValidationError
@@ -108,6 +109,15 @@ function oversized(
     : undefined;
 }
 
+/** A number argument's declared bounds (`extensions.range`, e.g. `settled(timeoutSeconds:)`). */
+function outOfRange(def: GraphQLArgument, value: unknown): string | undefined {
+  const range = def.extensions?.range as { min: number; max: number } | undefined;
+  if (!range || typeof value !== 'number') return undefined;
+  return value < range.min || value > range.max
+    ? `${def.name} must be from ${range.min} to ${range.max}`
+    : undefined;
+}
+
 function checkArguments(
   defs: readonly GraphQLArgument[],
   node: FieldNode | DirectiveNode,
@@ -120,6 +130,8 @@ function checkArguments(
     if (!def) continue;
     const max = paged && (def.name === 'after' || def.name === 'before') ? MAX_CURSOR : MAX_TEXT;
     const value = valueFromAST(given.value, def.type, variables ?? undefined);
+    const range = outOfRange(def, value);
+    if (range) return { argument: def.name, message: range, node };
     const found = oversized(value, def.type, def.name, def.name, max);
     if (found) return { argument: found.argument, message: `${found.at} ${found.problem}`, node };
   }

@@ -9,7 +9,9 @@
  * connection; 50 when neither is given, as the resolvers default) sets the page size that the next
  * list field below it (`edges`, `nodes`) is multiplied by; `nodes(ids:)` is multiplied by the number
  * of ids. Other lists count once (their length is Catena's, not the client's choice). Inline
- * fragments and spreads on abstract types are added up, which overestimates, never under.
+ * fragments and spreads on abstract types are added up, which overestimates, never under. A field
+ * may declare what it costs beyond that in `extensions.cost` (`ResourceOperation.settled`, which
+ * holds the request open, costs 500: a page of them is refused, one write awaiting its outcome is not).
  */
 
 import type { GraphQLSchema } from 'graphql';
@@ -78,7 +80,7 @@ export function operationCost({ schema, operation, fragments, variables = {} }: 
         const ids = args.get('ids');
         const times = isList ? (Array.isArray(ids) ? ids.length : (pending ?? 1)) : 1;
         const below = pageSize ?? (isList ? undefined : pending);
-        total += times * (1 + selectionCost(selection.selectionSet, type, below));
+        total += times * (1 + extraCost(field) + selectionCost(selection.selectionSet, type, below));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition && schema.getType(selection.typeCondition.name.value);
         const type = condition && isCompositeType(condition) ? condition : parent;
@@ -103,6 +105,12 @@ export function operationCost({ schema, operation, fragments, variables = {} }: 
     return total;
   };
   return selectionCost(operation.selectionSet, root);
+}
+
+/** What a field declares it costs beyond being fetched (`extensions.cost`: `settled` holds a wait open). */
+function extraCost(field: GraphQLField<unknown, unknown>): number {
+  const cost = field.extensions?.cost;
+  return typeof cost === 'number' ? cost : 0;
 }
 
 function fieldOf(parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {

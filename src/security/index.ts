@@ -1,6 +1,6 @@
 /**
  * Abuse protection, in one place: query limits, argument sizes, body size, batching, CSRF, CORS,
- * production schema hiding, trusted documents and a per-viewer rate limit. `createSecurity` turns
+ * production schema hiding, trusted documents, a per-viewer rate limit and open `settled` waits. `createSecurity` turns
  * the `security` block of the config into Yoga options, envelope plugins and a guard for the raw
  * HTTP request.
  */
@@ -13,8 +13,14 @@ import { useArgumentLimits } from './argument-limits.ts';
 import { useCsrfPrevention } from './csrf.ts';
 import { corsFor, createBodyGuard } from './http.ts';
 import { QUERY_LIMITS, type QueryLimits, useQueryLimits, useSchemaHiding } from './query-limits.ts';
-import { createMemoryRateLimiter, createRedisRateLimiter, useRateLimit } from './rate-limit.ts';
+import {
+  createMemoryRateLimiter,
+  createRedisRateLimiter,
+  type RateLimiter,
+  useRateLimit,
+} from './rate-limit.ts';
 import { loadTrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
+import { createSettledWaits, type SettledWaits } from './waits.ts';
 
 export { QUERY_LIMITS } from './query-limits.ts';
 
@@ -61,6 +67,8 @@ export interface Security {
   plugins: Plugin[];
   /** Checks a GraphQL HTTP request before Yoga reads it; true when it answered (refused) it. */
   guardRequest(req: IncomingMessage, res: ServerResponse): boolean;
+  /** The limits on open `settled` waits (they count against the rate limit too). */
+  waits: SettledWaits;
 }
 
 export function createSecurity(config: Config['security'], options: SecurityOptions): Security {
@@ -75,6 +83,7 @@ export function createSecurity(config: Config['security'], options: SecurityOpti
     useArgumentLimits(),
     ...(config.introspection ? [] : useSchemaHiding()),
   ];
+  let rateLimit: { limiter: RateLimiter; limit: number; windowMs: number } | undefined;
   if (limit > 0) {
     const limiter = options.redis
       ? createRedisRateLimiter(options.redis, {
@@ -85,6 +94,7 @@ export function createSecurity(config: Config['security'], options: SecurityOpti
         })
       : createMemoryRateLimiter({ limit, windowMs });
     plugins.push(useRateLimit(limiter, { limit, windowMs }));
+    rateLimit = { limiter, limit, windowMs };
   }
   return {
     yogaOptions: {
@@ -97,5 +107,6 @@ export function createSecurity(config: Config['security'], options: SecurityOpti
     },
     plugins,
     guardRequest: createBodyGuard(config.maxBodyBytes),
+    waits: createSettledWaits({ maxPerViewer: config.maxSettledWaits, rateLimit }),
   };
 }

@@ -71,11 +71,23 @@ function sseWithIds(results: AsyncIterable<ExecutionResult>, fetchAPI: FetchAPI)
   });
 }
 
+/**
+ * Whether Yoga answers this request's stream as SSE: it asks for `text/event-stream` and not for
+ * `multipart/mixed` (Yoga prefers multipart when both are accepted; `@defer` over multipart must
+ * stay multipart).
+ */
+function wantsEventStream(request: Request): boolean {
+  const types = (request.headers.get('accept') ?? '')
+    .split(',')
+    .map((type) => type.split(';')[0]?.trim().toLowerCase());
+  return types.includes('text/event-stream') && !types.includes('multipart/mixed');
+}
+
 export function useSseEventIds(): Plugin {
   return {
-    onResultProcess({ result, acceptableMediaTypes, setResultProcessor }) {
+    onResultProcess({ request, result, setResultProcessor }) {
       const streamed = typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
-      if (streamed && acceptableMediaTypes.includes('text/event-stream')) {
+      if (streamed && wantsEventStream(request)) {
         setResultProcessor(
           (results, fetchAPI) => sseWithIds(results as AsyncIterable<ExecutionResult>, fetchAPI),
           'text/event-stream',

@@ -8,6 +8,7 @@ import type { ResourceOperation } from '../../src/catena/schemas.ts';
 import { createSimulator } from '../../src/simulator/index.ts';
 import { writeCases } from '../fixtures/write-bodies.ts';
 import { remoteGateway } from '../helpers/gateway.ts';
+import { multipartBodies, postMultipart } from '../helpers/incremental.ts';
 import { graphqlInput, write } from '../helpers/mutations.ts';
 import { killLeftovers, type Started, startGateway } from '../helpers/processes.ts';
 import { REDIS_URL, redisAvailable, redisSkipReason, uniquePrefix } from '../helpers/redis.ts';
@@ -119,6 +120,22 @@ describe.skipIf(!redisAvailable)(`several replicas on Redis (${REDIS_URL})${redi
     for (const w of watchers)
       expect((await collect(w)).map((r) => r.data?.operationStatus.status)).toEqual(['SUCCESS']);
     sim.control.configure({ processingMs: 300 });
+  });
+
+  it('settles a write-and-await on one replica from the webhook another receives', async () => {
+    // Replica 1 writes and waits; Catena's webhook goes to replica 0 only.
+    const response = await postMultipart(
+      urlOf(1),
+      `mutation($input: CreateTrailerInput!) { createTrailer(input: $input) {
+        ... on CreateTrailerSuccess { operation { status ... @defer { settled(timeoutSeconds: 60) { status } } } }
+      } }`,
+      { input: graphqlInput('createTrailer', writeCases(sim.fixtures).createTrailer.body) },
+    );
+    const bodies = await multipartBodies(response);
+    expect(bodies[0]).toMatchObject({ data: { createTrailer: { operation: { status: 'PENDING' } } } });
+    expect(bodies.at(-1)).toMatchObject({ incremental: [{ data: { settled: { status: 'SUCCESS' } } }] });
+    // No poll was needed: the outcome is the webhook replica 0 received (it is the only receiver).
+    expect(sim.control.deliveries().at(-1)?.url).toBe(`${urlOf(0)}/webhooks/catena`);
   });
 
   it('publishes a delivery that reaches two replicas once', async () => {
