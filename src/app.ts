@@ -61,7 +61,7 @@ export function buildApp(config: ResolvedConfig, options: AppOptions = {}): App 
     activeSubscriptions,
     waits: security.waits,
   };
-  metrics.setSources({ subscriptions: () => ({ ...activeSubscriptions }), polling: () => poller.watching });
+  metrics.setSources({ subscriptions: activeSubscriptions, poller, waits: security.waits });
   const ready = readinessCheck({ catena, redis, logger });
   const yoga = createGatewayYoga({
     services,

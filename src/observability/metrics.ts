@@ -10,11 +10,14 @@ import { useOperationMetrics } from './operation-metrics.ts';
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** What the gauges read at scrape time. */
 export interface MetricsSources {
-  /** Active subscriptions by transport, read at scrape time. */
-  subscriptions(): Record<string, number>;
-  /** Operations watched for missed webhooks, read at scrape time. */
-  polling(): number;
+  /** Active subscriptions by transport. */
+  subscriptions: Readonly<Record<string, number>>;
+  /** Operations watched for missed webhooks. */
+  poller: { readonly watching: number };
+  /** Open `ResourceOperation.settled` waits. */
+  waits: { readonly count: number };
 }
 
 export function createMetrics() {
@@ -83,7 +86,7 @@ export function createMetrics() {
     registers: [registry],
     collect() {
       this.reset();
-      for (const [transport, count] of Object.entries(sources?.subscriptions() ?? {}))
+      for (const [transport, count] of Object.entries(sources?.subscriptions ?? {}))
         this.set({ transport }, count);
     },
   });
@@ -92,7 +95,15 @@ export function createMetrics() {
     help: 'Pending operations watched and polled for missed webhooks.',
     registers: [registry],
     collect() {
-      this.set(sources?.polling() ?? 0);
+      this.set(sources?.poller.watching ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'catena_gateway_settled_waits',
+    help: 'Open ResourceOperation.settled waits (requests held until an operation settles).',
+    registers: [registry],
+    collect() {
+      this.set(sources?.waits.count ?? 0);
     },
   });
 

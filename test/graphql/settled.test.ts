@@ -218,6 +218,8 @@ describe('settled limits', () => {
       }),
     );
     await waitFor(() => gw.app.services.waits.count === 3, { what: 'three waits to be open' });
+    const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+    expect(metrics).toMatch(/^catena_gateway_settled_waits 3$/m);
     const refused = await gw.gql<{ createTrailer: { operation: { status: string } | null } }>(
       WRITE_AND_WAIT,
       {
