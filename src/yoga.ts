@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { type ExecutionArgs, getOperationAST, visit } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, getOperationAST, visit } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type Authenticator, useScopes } from './auth/index.ts';
 import type { Viewer } from './auth/viewer.ts';
@@ -48,16 +48,26 @@ export interface GatewayYogaOptions {
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** Documents with `@defer`/`@stream`, by document: Yoga parses each text once and keeps the AST. */
+const incrementalDocuments = new WeakMap<DocumentNode, boolean>();
+
+function isIncremental(document: DocumentNode): boolean {
+  let incremental = incrementalDocuments.get(document);
+  if (incremental === undefined) {
+    incremental = false;
+    visit(document, {
+      Directive(node) {
+        if (node.name.value === 'defer' || node.name.value === 'stream') incremental = true;
+      },
+    });
+    incrementalDocuments.set(document, incremental);
+  }
+  return incremental;
+}
+
 /** Whether graphql-jit runs this operation: a query without `@defer`/`@stream` (it has neither). */
 export function compiledExecution({ document, operationName }: ExecutionArgs): boolean {
-  if (getOperationAST(document, operationName)?.operation !== 'query') return false;
-  let incremental = false;
-  visit(document, {
-    Directive(node) {
-      if (node.name.value === 'defer' || node.name.value === 'stream') incremental = true;
-    },
-  });
-  return !incremental;
+  return getOperationAST(document, operationName)?.operation === 'query' && !isIncremental(document);
 }
 
 /** Yoga's logger on pino; client mistakes are counted and go to debug (observability/client-mistakes). */
