@@ -188,6 +188,7 @@ export function examples(ids: ExampleIds = PLACEHOLDER_IDS): Example[] {
     ...READ_EXAMPLES,
     { query: WRITES_DOCUMENT, variables: { ...ids, vehicleIdText: ids.vehicleId } },
     { query: FOLLOW, variables: { connectionId: ids.connectionId, id: 'paste the catenaId' } },
+    { query: WRITE_AND_AWAIT, variables: { connectionId: ids.connectionId } },
     { query: LIVE_EVENTS },
   ];
   return sources.map((source) => ({ name: tabName(source.query), ...source }));
@@ -201,6 +202,22 @@ subscription LiveEvents {
     type
     occurredAt
     operation { catenaId connectionId resource status connection { fleetRef sourceName } }
+  }
+}`;
+
+const WRITE_AND_AWAIT = `# Write and await the outcome in one request: the answer comes at once (PENDING), then the
+# deferred part with the outcome, once Catena has tried the TSP (put simulate-failure in the notes
+# to see a failure's logs).
+mutation WriteAndAwait($connectionId: UUID!) {
+  createTrailer(input: { connectionId: $connectionId, trailerName: "Awaited trailer", notes: "from GraphiQL" }) {
+    ... on CreateTrailerSuccess {
+      operation {
+        catenaId
+        status
+        ... @defer { settled(timeoutSeconds: 30) { status resourceId logs { status errorType errorDetails } } }
+      }
+    }
+    ... on Error { code message }
   }
 }`;
 
