@@ -92,7 +92,9 @@ describe.skipIf(!present)(`GraphiQL in Chromium${reason}`, () => {
     await waitForResponse('SUCCEEDED');
   });
 
-  it('runs the write-and-await tab: PENDING at once, then the deferred outcome', { timeout: 60_000 }, async () => {
+  it('runs the write-and-await tab: PENDING at once, then the deferred outcome', {
+    timeout: 60_000,
+  }, async () => {
     await page.locator('.graphiql-tab', { hasText: 'WriteAndAwait' }).click();
     await expect
       .poll(() => text('.graphiql-query-editor'), { timeout: 20_000 })
