@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       ),
   );
   logger.info({ url: `${url}/graphql` }, 'catena-gateway listening');
-  console.log(`\n  GraphiQL: ${url}/graphql\n`);
+  console.log(`\n  GraphiQL: ${url}/graphql\n  Console:  ${url}/console\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

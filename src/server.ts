@@ -1,11 +1,12 @@
 /**
- * The gateway's node:http server: the webhook receiver on its path, Yoga behind the raw-request
- * guard everywhere else, graphql-ws on the same port, and a stop that lets in-flight requests
+ * The gateway's node:http server: the webhook receiver on its path, the operations console's files
+ * on /console, Yoga behind the raw-request guard everywhere else, graphql-ws on the same port, and a stop that lets in-flight requests
  * finish (up to a grace period) before it closes what is left.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Authenticator } from './auth/index.ts';
+import { createConsoleHandler, isConsoleRoute } from './console/serve.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './observability/metrics.ts';
 import { attachGraphQLWs, type GraphQLWs } from './subscriptions/graphql-ws.ts';
@@ -41,6 +42,7 @@ const routeOf = (req: IncomingMessage) => (req.url ?? '/').split('?')[0];
 
 export function createGatewayServer(options: GatewayServerOptions): GatewayServer {
   const { yoga, receiveWebhook, guardRequest, metrics, logger } = options;
+  const serveConsole = createConsoleHandler();
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let ws: GraphQLWs | undefined;
@@ -52,7 +54,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     async start(port, host) {
       const auth = await options.authenticator;
       const listening = createServer((req, res) => {
-        if (routeOf(req) === WEBHOOK_PATH) void receiveWebhook(req, res);
+        const route = routeOf(req) ?? '/';
+        if (route === WEBHOOK_PATH) void receiveWebhook(req, res);
+        else if (isConsoleRoute(route)) void serveConsole(req, res);
         else if (!guardRequest(req, res)) void yoga(req, res);
       });
       server = listening;

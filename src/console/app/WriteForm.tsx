@@ -1,0 +1,377 @@
+/**
+ * Send one of the twelve writes and watch it settle. The form for each write comes from the
+ * committed schema (virtual:schema-facts): its arguments, its input's fields, which are required,
+ * the values of its enums. Text fields are sent as typed; numbers, yes/no and JSON are parsed
+ * first, and a value that does not parse is said before anything is sent. The operation is then
+ * followed with `operationStatus` until it is SUCCESS or FAILED.
+ */
+
+import facts from 'virtual:schema-facts';
+import type { Client } from '@urql/core';
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { FormField, WriteForm as Write } from '../schema-facts.ts';
+import { FollowSubscription } from './documents.ts';
+import { formatTime, words } from './format.ts';
+import type { ConsoleConnectionsQuery, OperationErrorType } from './generated/graphql.ts';
+import { resilientSubscription } from './live.ts';
+import type { Row } from './operations.ts';
+
+type Connection = NonNullable<ConsoleConnectionsQuery['connections']['edges'][number]>['node'];
+
+const ROW_FIELDS = `catenaId connectionId fleetRef sourceName resource operationType status createdAt updatedAt
+  resourceId logs { status errorType errorDetails responseStatusCode createdAt }`;
+
+/** The mutation for one write, every argument a variable. */
+export function writeDocument(write: Write): string {
+  const args = write.args.map((a) => `$${a.name}: ${a.type}`);
+  const pass = write.args.map((a) => `${a.name}: $${a.name}`);
+  return `mutation ConsoleWrite($input: ${write.inputType}!${args.map((a) => `, ${a}`).join('')}) {
+  write: ${write.mutation}(input: $input${pass.map((p) => `, ${p}`).join('')}) {
+    __typename
+    ... on ${write.successType} { operation { ${ROW_FIELDS} } }
+    ... on Error { code message }
+    ... on InputValidationError { fieldErrors { path message } }
+  }
+}`;
+}
+
+/** A field's typed text as the value to send; undefined when left empty; throws when it does not parse. */
+export function parseValue(field: FormField, text: string): unknown {
+  if (text.trim() === '') return undefined;
+  switch (field.kind) {
+    case 'int': {
+      const n = Number(text);
+      if (!Number.isInteger(n)) throw new Error(`${field.name}: a whole number`);
+      return n;
+    }
+    case 'float': {
+      const n = Number(text);
+      if (!Number.isFinite(n)) throw new Error(`${field.name}: a number`);
+      return n;
+    }
+    case 'boolean':
+      return text === 'true';
+    case 'json':
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw new Error(
+          `${field.name}: JSON, e.g. ${field.type.startsWith('[') ? '["a", "b"]' : '{ "key": "value" }'}`,
+        );
+      }
+    default:
+      return text;
+  }
+}
+
+type Followed = Omit<Row, 'logs'> & { resourceId?: string | null; logs: FollowLog[] };
+interface Sent {
+  at: string;
+  states: { status: string; at: string }[];
+  operation?: Followed;
+  refusal?: { code: string; message: string; fieldErrors?: { path: string[]; message: string }[] };
+}
+interface FollowLog {
+  status?: string;
+  errorType: OperationErrorType | null;
+  errorDetails?: string | null;
+  responseStatusCode?: number | null;
+  createdAt?: string;
+}
+
+function Field({
+  id,
+  field,
+  value,
+  onInput,
+  connections,
+}: {
+  id: string;
+  field: FormField;
+  value: string;
+  onInput(value: string): void;
+  connections: Connection[];
+}) {
+  const label = (
+    <label for={id}>
+      {field.name}
+      {field.required ? <span aria-hidden="true"> *</span> : null}
+      <span class="type">{field.type}</span>
+    </label>
+  );
+  const hint = field.description ? (
+    <small id={`${id}-hint`} class="muted">
+      {field.description}
+    </small>
+  ) : null;
+  const common = {
+    id,
+    name: field.name,
+    required: field.required,
+    'aria-describedby': field.description ? `${id}-hint` : undefined,
+  };
+  let control: JSX.Element;
+  if (field.name === 'connectionId') {
+    control = (
+      <select {...common} value={value} onChange={(e) => onInput(e.currentTarget.value)}>
+        <option value="">Choose a connection</option>
+        {connections.map((c) => (
+          <option key={c.catenaId} value={c.catenaId}>
+            {c.fleetRef ?? c.catenaId} · {words(c.sourceName)} ({words(c.status)})
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.kind === 'enum' || field.kind === 'boolean') {
+    const values = field.kind === 'boolean' ? ['true', 'false'] : (field.values ?? []);
+    control = (
+      <select {...common} value={value} onChange={(e) => onInput(e.currentTarget.value)}>
+        <option value="">{field.required ? 'Choose' : '(not set)'}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.kind === 'json') {
+    control = (
+      <textarea
+        {...common}
+        rows={3}
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        spellcheck={false}
+      />
+    );
+  } else {
+    control = (
+      <input
+        {...common}
+        {...(field.kind === 'text'
+          ? { type: 'text' as const }
+          : { type: 'number' as const, step: field.kind === 'float' ? 'any' : '1' })}
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        autoComplete="off"
+      />
+    );
+  }
+  return (
+    <div class="field">
+      {label}
+      {control}
+      {hint}
+    </div>
+  );
+}
+
+export function WriteForm({
+  client,
+  connections,
+  onSent,
+}: {
+  client: Client;
+  connections: Connection[];
+  onSent(operation: Followed): void;
+}) {
+  const writes = facts.writes;
+  const [name, setName] = useState(
+    writes.find((w) => w.mutation === 'createTrailer')?.mutation ?? writes[0]?.mutation,
+  );
+  const write = writes.find((w) => w.mutation === name) as Write;
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const document = useMemo(() => writeDocument(write), [write]);
+  const fields = [
+    ...write.args.map((f) => ({ ...f, key: `arg.${f.name}` })),
+    ...write.input.map((f) => ({ ...f, key: `input.${f.name}` })),
+  ];
+  const required = fields.filter((f) => f.required);
+  const optional = fields.filter((f) => !f.required);
+
+  // Follow the operation sent until it settles (operationStatus completes after SUCCESS or FAILED).
+  const followed = sent?.operation && !sent.refusal ? sent.operation : undefined;
+  const followId = followed?.catenaId;
+  useEffect(() => {
+    if (!followed) return;
+    return resilientSubscription(
+      client,
+      FollowSubscription,
+      () => ({ connectionId: followed.connectionId, id: followed.catenaId }),
+      {
+        data: ({ operationStatus: op }) => {
+          setSent((s) =>
+            s && s.operation?.catenaId === op.catenaId
+              ? {
+                  ...s,
+                  operation: op,
+                  states:
+                    s.states.at(-1)?.status === op.status
+                      ? s.states
+                      : [...s.states, { status: op.status, at: op.updatedAt }],
+                }
+              : s,
+          );
+          onSent(op);
+        },
+        failed: (error) => setProblem(error.message),
+        reconnecting: () => undefined,
+      },
+    );
+  }, [followId]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setProblem(null);
+    const input: Record<string, unknown> = {};
+    const variables: Record<string, unknown> = { input };
+    try {
+      for (const field of fields) {
+        const value = parseValue(field, values[field.key] ?? '');
+        if (value === undefined && field.required) throw new Error(`${field.name} is required`);
+        if (value === undefined) continue;
+        if (field.key.startsWith('input.')) input[field.name] = value;
+        else variables[field.name] = value;
+      }
+    } catch (error) {
+      setProblem((error as Error).message);
+      return;
+    }
+    setSending(true);
+    const result = await client.mutation(document, variables).toPromise();
+    setSending(false);
+    if (result.error) {
+      setProblem(result.error.message);
+      return;
+    }
+    const answer = result.data?.write as
+      | {
+          __typename: string;
+          operation?: Sent['operation'];
+          code?: string;
+          message?: string;
+          fieldErrors?: { path: string[]; message: string }[];
+        }
+      | undefined;
+    const at = new Date().toISOString();
+    if (answer?.operation) {
+      setSent({
+        at,
+        operation: answer.operation,
+        states: [{ status: answer.operation.status, at: answer.operation.updatedAt }],
+      });
+      onSent(answer.operation);
+    } else {
+      setSent({
+        at,
+        states: [],
+        refusal: {
+          code: answer?.code ?? 'UNKNOWN',
+          message: answer?.message ?? 'No answer',
+          fieldErrors: answer?.fieldErrors,
+        },
+      });
+    }
+  };
+
+  const fieldFor = (f: (typeof fields)[number]) => (
+    <Field
+      key={f.key}
+      id={`w-${f.key}`}
+      field={f}
+      value={values[f.key] ?? ''}
+      connections={connections}
+      onInput={(v) => setValues((all) => ({ ...all, [f.key]: v }))}
+    />
+  );
+
+  return (
+    <section class="panel write" aria-labelledby="write-title">
+      <header class="panel-head">
+        <h2 id="write-title">Send a write</h2>
+      </header>
+      <form onSubmit={submit} noValidate>
+        <div class="field">
+          <label for="w-mutation">Write</label>
+          <select
+            id="w-mutation"
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              setSent(null);
+              setProblem(null);
+            }}
+          >
+            {writes.map((w) => (
+              <option key={w.mutation} value={w.mutation}>
+                {w.mutation}
+              </option>
+            ))}
+          </select>
+          {write.description ? <small class="muted">{write.description}</small> : null}
+        </div>
+        {required.map(fieldFor)}
+        <details>
+          <summary>More fields ({optional.length})</summary>
+          {optional.map(fieldFor)}
+        </details>
+        {problem ? (
+          <p role="alert" class="error">
+            {problem}
+          </p>
+        ) : null}
+        <button type="submit" disabled={sending}>
+          {sending ? 'Sending…' : `Send ${write.mutation}`}
+        </button>
+      </form>
+      <div aria-live="polite" class="outcome">
+        {sent?.refusal ? (
+          <div class="refusal" data-code={sent.refusal.code}>
+            <p>
+              <strong>Refused: {sent.refusal.code}</strong> {sent.refusal.message}
+            </p>
+            {sent.refusal.fieldErrors?.length ? (
+              <ul>
+                {sent.refusal.fieldErrors.map((e) => (
+                  <li key={e.path.join('.')}>
+                    <code>{e.path.join('.')}</code>: {e.message}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        {sent?.operation ? (
+          <div class="followed" data-id={sent.operation.catenaId} data-status={sent.operation.status}>
+            <p>
+              Operation <code>{sent.operation.catenaId}</code>
+            </p>
+            <ol class="states" aria-label="States">
+              {sent.states.map((s) => (
+                <li key={s.status}>
+                  <span class={`badge ${s.status.toLowerCase()}`}>{words(s.status)}</span>{' '}
+                  <span class="muted">{formatTime(s.at)}</span>
+                </li>
+              ))}
+            </ol>
+            {sent.operation.status === 'FAILED' ? (
+              <ul class="failure-logs">
+                {sent.operation.logs.map((log, n) => (
+                  <li key={n}>
+                    {words(log.errorType ?? 'unknown')} error
+                    {log.responseStatusCode != null ? ` (TSP ${log.responseStatusCode})` : ''}
+                    {log.errorDetails ? `: ${log.errorDetails}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
