@@ -262,6 +262,11 @@ describe.skipIf(!present)(`The operations console in Chromium${reason}`, () => {
     await page.waitForTimeout(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Nor does anything stick out of its column, to be clipped: the table's rows, the panels.
+    const wider = await page.$$eval('.row.head, .viewport [role="row"], .panel, .filters, .top', (items) =>
+      items.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).map((e) => e.className),
+    );
+    expect(wider).toEqual([]);
     expect(await page.locator('.viewport [role="row"]').count()).toBeGreaterThan(3);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
@@ -322,6 +327,12 @@ describe.skipIf(!present)(`The console behind API-key auth${reason}`, () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${gw.url}/console`);
     await page.getByRole('alert').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.count').getAttribute('data-rows')).toBe('0');
+    await expect.poll(() => page.locator('[role="status"]').getAttribute('data-live')).toBe('refused');
+    await page.getByLabel('API key or JWT').fill('cgw_not-a-key');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => page.locator('[role="status"]').getAttribute('data-live')).toBe('refused');
+    expect(await page.getByRole('alert').textContent()).toMatch(/refused|credential|authenticat/i);
     expect(await page.locator('.count').getAttribute('data-rows')).toBe('0');
     await page.getByLabel('API key or JWT').fill(keys.keys.operator ?? '');
     await page.getByRole('button', { name: 'Connect' }).click();

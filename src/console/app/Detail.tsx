@@ -1,6 +1,6 @@
 /** One operation: what was sent to the TSP (the payload) and each attempt, as Catena logged it. */
 import { useQuery } from '@urql/preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { OperationQuery } from './documents.ts';
 import { formatTime, words } from './format.ts';
 import type { Row } from './operations.ts';
@@ -14,8 +14,11 @@ export function OperationDetail({ row, onClose }: { row: Row; onClose(): void })
   const state = `${row.status}@${row.updatedAt}`;
   useEffect(() => read({ requestPolicy: 'network-only' }), [state]);
   const operation = data?.resourceOperation;
+  // An operation opened from the table comes into view (the side panel may be scrolled to the form).
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => section.current?.scrollIntoView({ block: 'nearest' }), [row.catenaId]);
   return (
-    <section class="detail panel" aria-labelledby="detail-title">
+    <section ref={section} class="detail panel" aria-labelledby="detail-title">
       <header class="panel-head">
         <h2 id="detail-title">
           Operation <code>{row.catenaId}</code>

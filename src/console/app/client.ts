@@ -10,6 +10,8 @@ export type SocketState = 'connecting' | 'open' | 'closed';
 
 export interface ConsoleClient {
   urql: Client;
+  /** True once the gateway closed the socket for the credential (4401, 4403): retrying is pointless. */
+  readonly refused: boolean;
   /** The WebSocket's state changes, for the live indicator. */
   onSocket(listener: (state: SocketState, code?: number) => void): () => void;
   dispose(): void;
@@ -18,7 +20,9 @@ export interface ConsoleClient {
 export function createConsoleClient(credential: string): ConsoleClient {
   const authorization = credential ? `Bearer ${credential}` : undefined;
   const listeners = new Set<(state: SocketState, code?: number) => void>();
+  let refused = false;
   const emit = (state: SocketState, code?: number) => {
+    if (code === 4401 || code === 4403) refused = true;
     for (const listener of listeners) listener(state, code);
   };
   const wsUrl = new URL('/graphql', location.href);
@@ -55,6 +59,9 @@ export function createConsoleClient(credential: string): ConsoleClient {
   });
   return {
     urql,
+    get refused() {
+      return refused;
+    },
     onSocket(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

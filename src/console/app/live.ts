@@ -8,6 +8,8 @@ import type { AnyVariables, Client, CombinedError, TypedDocumentNode } from '@ur
 
 export interface ResilientHandlers<Data> {
   data(data: Data): void;
+  /** Asked before each retry after a lost connection; false ends the subscription (e.g. a refused credential). */
+  mayRetry?(): boolean;
   /** A GraphQL error (a refused credential, a bad filter): not retried. */
   failed(error: CombinedError): void;
   /** Lost the connection; `retryInMs` until the next try. */
@@ -33,7 +35,8 @@ export function resilientSubscription<Data, Variables extends AnyVariables>(
       if (stopped) return;
       if (result.error) {
         current?.unsubscribe();
-        if (result.error.networkError || result.error.graphQLErrors.length === 0) {
+        const lost = result.error.networkError || result.error.graphQLErrors.length === 0;
+        if (lost && handlers.mayRetry?.() !== false) {
           const wait = BACKOFF_MS[Math.min(failures, BACKOFF_MS.length - 1)] ?? 4000;
           failures += 1;
           handlers.reconnecting(wait);
