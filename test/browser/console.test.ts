@@ -250,9 +250,20 @@ describe.skipIf(!present)(`The operations console in Chromium${reason}`, () => {
     const firstRow = page.locator('.viewport [role="row"]').first();
     await firstRow.focus();
     await page.keyboard.press('ArrowDown');
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
     const second = (await domRows(page))[1]?.id;
-    expect(focused).toBe(second);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id')))
+      .toBe(second);
+    await page.keyboard.press('End');
+    const total = Number(await page.locator('.count').getAttribute('data-rows'));
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex')))
+      .toBe(String(total + 1));
+    await page.keyboard.press('Home');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex')))
+      .toBe('2');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('region', { name: /^Operation/ }).textContent()).toContain(second);
   });

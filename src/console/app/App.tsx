@@ -26,6 +26,7 @@ import { OperationsTable } from './Table.tsx';
 import { WriteForm } from './WriteForm.tsx';
 
 type Connection = NonNullable<ConsoleConnectionsQuery['connections']['edges'][number]>['node'];
+type WindowFacts = Pick<Row, 'createdAt' | 'connectionId' | 'sourceName' | 'fleetRef' | 'resource'>;
 type Live = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 /** The most rows one window holds; a larger window is cut, and the page says so. */
@@ -79,7 +80,8 @@ export function App() {
   const table = useRef(new OperationTable()).current;
   const [version, bump] = useReducer((n: number) => n + 1, 0);
   const added = useRef<readonly Row[]>([]);
-  const windowStart = useRef('');
+  /** Whether an operation belongs in the table as filtered now (an event's, or a write's sent from here). */
+  const inWindow = useRef<(op: WindowFacts) => boolean>(() => false);
 
   useEffect(() => () => client.dispose(), [client]);
 
@@ -119,8 +121,13 @@ export function App() {
     setLoading({ rows: 0, done: false, cut: false });
     bump(0);
     const from = new Date(Date.now() - WINDOWS[filters.window] * 3_600_000).toISOString();
-    windowStart.current = from;
     const fleetRefs = fleetList(filters.fleetRefs);
+    inWindow.current = (op) =>
+      op.createdAt >= from &&
+      (!filters.connectionId || op.connectionId === filters.connectionId) &&
+      (!filters.sourceName || op.sourceName === filters.sourceName) &&
+      (fleetRefs.length === 0 || fleetRefs.includes(op.fleetRef ?? '')) &&
+      (!filters.resource || op.resource === filters.resource);
     const listFilter: ResourceOperationFilter = {
       from,
       ...(filters.connectionId ? { connectionId: filters.connectionId } : {}),
@@ -153,10 +160,8 @@ export function App() {
           after = event.eventId;
           setLive('live');
           if (!seen.add(event.eventId)) return;
-          const op = event.operation;
-          if (op.createdAt < from) return;
-          if (filters.sourceName && op.sourceName !== filters.sourceName) return;
-          apply([op]);
+          // The feed filters by connection, fleet and resource; the window and the TSP are ours to check.
+          if (inWindow.current(event.operation)) apply([event.operation]);
         },
         failed: (error) => setProblem(error.message),
         reconnecting: () => setLive((l) => (l === 'refused' ? l : 'reconnecting')),
@@ -316,13 +321,13 @@ export function App() {
           onOpen={(row) => setSelected(row.catenaId)}
         />
         <aside class="side">
-          {open ? <OperationDetail row={open} onClose={() => setSelected(null)} /> : null}
+          {open ? <OperationDetail key={open.catenaId} row={open} onClose={() => setSelected(null)} /> : null}
           <FailureChart counts={counts} operations={table.size} />
           <WriteForm
             client={client.urql}
             connections={connections}
             onSent={(op) => {
-              if (op.createdAt >= windowStart.current) {
+              if (inWindow.current(op)) {
                 added.current = table.upsert([
                   { ...op, logs: op.logs.map((l) => ({ errorType: l.errorType })) },
                 ]).added;

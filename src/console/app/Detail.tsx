@@ -12,7 +12,12 @@ export function OperationDetail({ row, onClose }: { row: Row; onClose(): void })
     variables: { connectionId: row.connectionId, id: row.catenaId },
   });
   const state = `${row.status}@${row.updatedAt}`;
-  useEffect(() => read({ requestPolicy: 'network-only' }), [state]);
+  const readFor = useRef(state);
+  useEffect(() => {
+    if (readFor.current === state) return;
+    readFor.current = state;
+    read({ requestPolicy: 'network-only' });
+  }, [state]);
   const operation = data?.resourceOperation;
   // An operation opened from the table comes into view (the side panel may be scrolled to the form).
   const section = useRef<HTMLElement>(null);

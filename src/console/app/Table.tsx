@@ -2,8 +2,8 @@
  * The operations table: a fixed row height and only the rows in view (plus a few) in the DOM, so
  * 10,000 rows scroll as smoothly as 10. Rows that arrive above the ones in view push nothing: the
  * scroll position moves with them. Keyboard: Up/Down/Home/End/PageUp/PageDown move the focused
- * row, Enter or Space opens it. The rows are ARIA rows of divs, as virtualised grids use, since a
- * <table> cannot place rows absolutely.
+ * row, Enter or Space opens it. The rows are an ARIA grid of divs, as virtualised grids are, since a
+ * <table> cannot place its rows absolutely.
  */
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -109,9 +109,14 @@ export function OperationsTable({ rows, version, selected, onOpen, added }: Tabl
     if (top < element.scrollTop) element.scrollTop = top;
     else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
       element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
-    requestAnimationFrame(() =>
-      element.querySelector<HTMLElement>(`[aria-rowindex="${next + 2}"]`)?.focus({ preventScroll: true }),
-    );
+    // The row is in the page already unless the move went past the rows rendered around the view:
+    // then it is, once the scroll has rendered it.
+    const focusRow = () => {
+      const target = element.querySelector<HTMLElement>(`[aria-rowindex="${next + 2}"]`);
+      target?.focus({ preventScroll: true });
+      return target !== null;
+    };
+    if (!focusRow()) requestAnimationFrame(() => requestAnimationFrame(focusRow));
   };
   const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -138,6 +143,8 @@ export function OperationsTable({ rows, version, selected, onOpen, added }: Tabl
     }
   };
 
+  // One row takes the Tab key (roving tabindex): the focused one, or the first in view if it is not.
+  const tabbable = focused >= first && focused < last ? focused : first;
   const shown = [];
   for (let i = first; i < last; i++) {
     const row = rows[i] as Row;
@@ -148,7 +155,7 @@ export function OperationsTable({ rows, version, selected, onOpen, added }: Tabl
         class={`row${row.catenaId === selected ? ' selected' : ''}`}
         aria-rowindex={i + 2}
         aria-selected={row.catenaId === selected}
-        tabIndex={i === Math.min(focused, rows.length - 1) ? 0 : -1}
+        tabIndex={i === tabbable ? 0 : -1}
         style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}
         data-id={row.catenaId}
         data-status={row.status}
@@ -160,7 +167,7 @@ export function OperationsTable({ rows, version, selected, onOpen, added }: Tabl
         onKeyDown={onKeyDown}
       >
         {COLUMNS.map((column) => (
-          <span key={column.name} role="cell" class={column.name}>
+          <span key={column.name} role="gridcell" class={column.name}>
             {column.cell(row)}
           </span>
         ))}
@@ -171,7 +178,8 @@ export function OperationsTable({ rows, version, selected, onOpen, added }: Tabl
   return (
     <div
       class="table"
-      role="table"
+      role="grid"
+      aria-readonly="true"
       aria-label="Resource operations, newest first"
       aria-rowcount={rows.length + 1}
     >

@@ -10,60 +10,15 @@ import facts from 'virtual:schema-facts';
 import type { Client } from '@urql/core';
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { FormField, WriteForm as Write } from '../schema-facts.ts';
+import type { FormField } from '../schema-facts.ts';
 import { FollowSubscription } from './documents.ts';
 import { formatTime, words } from './format.ts';
 import type { ConsoleConnectionsQuery, OperationErrorType } from './generated/graphql.ts';
 import { resilientSubscription } from './live.ts';
 import type { Row } from './operations.ts';
+import { writeDocument, writeFields, writeVariables } from './write-request.ts';
 
 type Connection = NonNullable<ConsoleConnectionsQuery['connections']['edges'][number]>['node'];
-
-const ROW_FIELDS = `catenaId connectionId fleetRef sourceName resource operationType status createdAt updatedAt
-  resourceId logs { status errorType errorDetails responseStatusCode createdAt }`;
-
-/** The mutation for one write, every argument a variable. */
-export function writeDocument(write: Write): string {
-  const args = write.args.map((a) => `$${a.name}: ${a.type}`);
-  const pass = write.args.map((a) => `${a.name}: $${a.name}`);
-  return `mutation ConsoleWrite($input: ${write.inputType}!${args.map((a) => `, ${a}`).join('')}) {
-  write: ${write.mutation}(input: $input${pass.map((p) => `, ${p}`).join('')}) {
-    __typename
-    ... on ${write.successType} { operation { ${ROW_FIELDS} } }
-    ... on Error { code message }
-    ... on InputValidationError { fieldErrors { path message } }
-  }
-}`;
-}
-
-/** A field's typed text as the value to send; undefined when left empty; throws when it does not parse. */
-export function parseValue(field: FormField, text: string): unknown {
-  if (text.trim() === '') return undefined;
-  switch (field.kind) {
-    case 'int': {
-      const n = Number(text);
-      if (!Number.isInteger(n)) throw new Error(`${field.name}: a whole number`);
-      return n;
-    }
-    case 'float': {
-      const n = Number(text);
-      if (!Number.isFinite(n)) throw new Error(`${field.name}: a number`);
-      return n;
-    }
-    case 'boolean':
-      return text === 'true';
-    case 'json':
-      try {
-        return JSON.parse(text);
-      } catch {
-        throw new Error(
-          `${field.name}: JSON, e.g. ${field.type.startsWith('[') ? '["a", "b"]' : '{ "key": "value" }'}`,
-        );
-      }
-    default:
-      return text;
-  }
-}
 
 type Followed = Omit<Row, 'logs'> & { resourceId?: string | null; logs: FollowLog[] };
 interface Sent {
@@ -180,16 +135,13 @@ export function WriteForm({
   const [name, setName] = useState(
     writes.find((w) => w.mutation === 'createTrailer')?.mutation ?? writes[0]?.mutation,
   );
-  const write = writes.find((w) => w.mutation === name) as Write;
+  const write = writes.find((w) => w.mutation === name) ?? (writes[0] as (typeof writes)[number]);
   const [values, setValues] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<Sent | null>(null);
   const document = useMemo(() => writeDocument(write), [write]);
-  const fields = [
-    ...write.args.map((f) => ({ ...f, key: `arg.${f.name}` })),
-    ...write.input.map((f) => ({ ...f, key: `input.${f.name}` })),
-  ];
+  const fields = writeFields(write);
   const required = fields.filter((f) => f.required);
   const optional = fields.filter((f) => !f.required);
 
@@ -227,16 +179,9 @@ export function WriteForm({
   const submit = async (event: Event) => {
     event.preventDefault();
     setProblem(null);
-    const input: Record<string, unknown> = {};
-    const variables: Record<string, unknown> = { input };
+    let variables: Record<string, unknown>;
     try {
-      for (const field of fields) {
-        const value = parseValue(field, values[field.key] ?? '');
-        if (value === undefined && field.required) throw new Error(`${field.name} is required`);
-        if (value === undefined) continue;
-        if (field.key.startsWith('input.')) input[field.name] = value;
-        else variables[field.name] = value;
-      }
+      variables = writeVariables(write, values);
     } catch (error) {
       setProblem((error as Error).message);
       return;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleHandler } from '../src/console/serve.ts';
+import { createConsoleHandler } from '../../src/console/serve.ts';
 
 async function serve(dir: string): Promise<{ url: string; server: Server }> {
   const handler = createConsoleHandler(dir);
