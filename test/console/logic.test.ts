@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { NO_FILTERS, windowQuery } from '../../src/console/app/filters.ts';
 import { failureCounts, OperationTable, type Row } from '../../src/console/app/operations.ts';
 import { writeDocument, writeVariables } from '../../src/console/app/write-request.ts';
 import { schemaFacts } from '../../src/console/schema-facts.ts';
@@ -153,5 +154,50 @@ describe("the console's table", () => {
       ],
       errorTypes: ['AUTH', 'TSP'],
     });
+  });
+});
+
+describe("the console's filters", () => {
+  const now = Date.parse('2026-12-03T12:00:00Z');
+
+  it('asks for the window only, by default', () => {
+    const query = windowQuery(NO_FILTERS, now);
+    expect(query.list).toEqual({ from: '2026-12-02T12:00:00.000Z' });
+    expect(query.events).toEqual({});
+    expect(query.accepts(row('a', '2026-12-03T11:00:00Z'))).toBe(true);
+    expect(query.accepts(row('b', '2026-12-02T11:59:59Z'))).toBe(false);
+  });
+
+  it('passes each filter to the list and to the feed where it can, and checks the rest itself', () => {
+    const query = windowQuery(
+      {
+        window: '1h',
+        connectionId: 'c',
+        sourceName: 'SAMSARA',
+        fleetRefs: ' fleet, other ,',
+        resource: 'TRAILER',
+        status: 'FAILED',
+      },
+      now,
+    );
+    expect(query.list).toEqual({
+      from: '2026-12-03T11:00:00.000Z',
+      connectionId: 'c',
+      sourceName: 'SAMSARA',
+      fleetRefs: ['fleet', 'other'],
+      resource: 'TRAILER',
+    });
+    // The feed has no TSP or time filter: the console checks those on each event.
+    expect(query.events).toEqual({
+      connectionIds: ['c'],
+      fleetRefs: ['fleet', 'other'],
+      resources: ['TRAILER'],
+    });
+    const recent = row('a', '2026-12-03T11:30:00Z');
+    expect(query.accepts(recent)).toBe(true);
+    expect(query.accepts({ ...recent, sourceName: 'MOTIVE' })).toBe(false);
+    expect(query.accepts({ ...recent, fleetRef: 'third' })).toBe(false);
+    expect(query.accepts({ ...recent, connectionId: 'd' })).toBe(false);
+    expect(query.accepts({ ...recent, resource: 'VEHICLE' })).toBe(false);
   });
 });

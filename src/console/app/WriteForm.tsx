@@ -8,17 +8,15 @@
 
 import facts from 'virtual:schema-facts';
 import type { Client } from '@urql/core';
-import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { FormField } from '../schema-facts.ts';
 import { FollowSubscription } from './documents.ts';
+import { FormControl } from './FormControl.tsx';
 import { formatTime, words } from './format.ts';
-import type { ConsoleConnectionsQuery, OperationErrorType } from './generated/graphql.ts';
+import type { OperationErrorType } from './generated/graphql.ts';
 import { resilientSubscription } from './live.ts';
 import type { Row } from './operations.ts';
+import type { Connection } from './use-connections.ts';
 import { writeDocument, writeFields, writeVariables } from './write-request.ts';
-
-type Connection = NonNullable<ConsoleConnectionsQuery['connections']['edges'][number]>['node'];
 
 type Followed = Omit<Row, 'logs'> & { resourceId?: string | null; logs: FollowLog[] };
 interface Sent {
@@ -33,93 +31,6 @@ interface FollowLog {
   errorDetails?: string | null;
   responseStatusCode?: number | null;
   createdAt?: string;
-}
-
-function Field({
-  id,
-  field,
-  value,
-  onInput,
-  connections,
-}: {
-  id: string;
-  field: FormField;
-  value: string;
-  onInput(value: string): void;
-  connections: Connection[];
-}) {
-  const label = (
-    <label for={id}>
-      {field.name}
-      {field.required ? <span aria-hidden="true"> *</span> : null}
-      <span class="type">{field.type}</span>
-    </label>
-  );
-  const hint = field.description ? (
-    <small id={`${id}-hint`} class="muted">
-      {field.description}
-    </small>
-  ) : null;
-  const common = {
-    id,
-    name: field.name,
-    required: field.required,
-    'aria-describedby': field.description ? `${id}-hint` : undefined,
-  };
-  let control: JSX.Element;
-  if (field.name === 'connectionId') {
-    control = (
-      <select {...common} value={value} onChange={(e) => onInput(e.currentTarget.value)}>
-        <option value="">Choose a connection</option>
-        {connections.map((c) => (
-          <option key={c.catenaId} value={c.catenaId}>
-            {c.fleetRef ?? c.catenaId} · {words(c.sourceName)} ({words(c.status)})
-          </option>
-        ))}
-      </select>
-    );
-  } else if (field.kind === 'enum' || field.kind === 'boolean') {
-    const values = field.kind === 'boolean' ? ['true', 'false'] : (field.values ?? []);
-    control = (
-      <select {...common} value={value} onChange={(e) => onInput(e.currentTarget.value)}>
-        <option value="">{field.required ? 'Choose' : '(not set)'}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (field.kind === 'json') {
-    control = (
-      <textarea
-        {...common}
-        rows={3}
-        value={value}
-        onInput={(e) => onInput(e.currentTarget.value)}
-        spellcheck={false}
-      />
-    );
-  } else {
-    control = (
-      <input
-        {...common}
-        {...(field.kind === 'text'
-          ? { type: 'text' as const }
-          : { type: 'number' as const, step: field.kind === 'float' ? 'any' : '1' })}
-        value={value}
-        onInput={(e) => onInput(e.currentTarget.value)}
-        autoComplete="off"
-      />
-    );
-  }
-  return (
-    <div class="field">
-      {label}
-      {control}
-      {hint}
-    </div>
-  );
 }
 
 export function WriteForm({
@@ -224,7 +135,7 @@ export function WriteForm({
   };
 
   const fieldFor = (f: (typeof fields)[number]) => (
-    <Field
+    <FormControl
       key={f.key}
       id={`w-${f.key}`}
       field={f}
