@@ -7,7 +7,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import { DEFAULT_CONSOLE_DIR } from '../../src/console/serve.ts';
+import { createLogger } from '../../src/logger.ts';
 import { writableConnection } from '../fixtures/write-bodies.ts';
 import { apiKeysFile } from '../helpers/auth.ts';
 import { useGateway } from '../helpers/gateway.ts';
@@ -82,9 +85,11 @@ describe.skipIf(!present)(`The operations console in Chromium${reason}`, () => {
     });
     await page.goto(`${proxy.url}/console`, { waitUntil: 'load' });
   }, 60_000);
+  let restarted: App | undefined;
   afterAll(async () => {
     await browser?.close();
     await proxy?.close();
+    await restarted?.stop();
   });
 
   const connectionId = () => writableConnection(gw.sim.fixtures).id;
@@ -185,7 +190,9 @@ describe.skipIf(!present)(`The operations console in Chromium${reason}`, () => {
     await form.getByRole('button', { name: 'Send createTrailer' }).click();
     expect(await form.getByRole('alert').textContent()).toContain('modelYear: a whole number');
     expect(gw.count('POST /v2/telematics/trailers')).toBe(0);
+    // Editing the field takes the message away.
     await form.getByLabel(/^modelYear/).fill('');
+    expect(await form.getByRole('alert').count()).toBe(0);
   });
 
   it('keeps the rows in view still when a new operation arrives above them', {
@@ -238,6 +245,46 @@ describe.skipIf(!present)(`The operations console in Chromium${reason}`, () => {
       .toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
     const all = await domRows(page);
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
+  });
+
+  it('reads the window again when the gateway it comes back to cannot resume the feed', {
+    timeout: 60_000,
+  }, async () => {
+    const status = page.locator('[role="status"]');
+    proxy.cut();
+    await expect.poll(() => status.getAttribute('data-live'), { timeout: 10_000 }).toBe('reconnecting');
+    // Written before the gateway "restarts": a new one, whose event log has none of the events seen.
+    const missed = [await write('Before the restart 1'), await write('Before the restart 2')];
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    restarted = buildApp(
+      { ...config, catena: { ...config.catena, apiUrl: gw.sim.url, tokenUrl: gw.sim.tokenUrl } },
+      { logger: createLogger('silent') },
+    );
+    const url = await restarted.start(0, '127.0.0.1');
+    gw.sim.control.registerWebhook({ url: `${url}/webhooks/catena`, secret: config.webhookSecrets[0] ?? '' });
+    proxy.retarget(url);
+    proxy.restore();
+    await expect.poll(() => status.getAttribute('data-live'), { timeout: 15_000 }).toBe('live');
+    await expect
+      .poll(
+        async () => {
+          const rows = await domRows(page);
+          return missed.map((id) =>
+            rows
+              .filter((r) => r.id === id)
+              .map((r) => r.status)
+              .join(),
+          );
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual(['SUCCESS', 'SUCCESS']);
+    expect(await page.locator('.banner').allInnerTexts()).toEqual([]);
+    // And the feed is live on the new gateway.
+    const after = await write('After the restart');
+    await expect
+      .poll(async () => (await domRows(page)).filter((r) => r.id === after).length, { timeout: 10_000 })
+      .toBe(1);
   });
 
   it('is usable by keyboard: every control has a label, rows open with Enter', async () => {

@@ -10,11 +10,13 @@ export interface TcpProxy {
   /** Drops every connection and refuses new ones. */
   cut(): void;
   restore(): void;
+  /** New connections go to this server from now on (e.g. a restarted gateway). */
+  retarget(target: string): void;
   close(): Promise<void>;
 }
 
 export async function tcpProxy(target: string): Promise<TcpProxy> {
-  const { hostname, port } = new URL(target);
+  let { hostname, port } = new URL(target);
   const open = new Set<Socket>();
   let refusing = false;
   const server = createServer((client) => {
@@ -43,6 +45,9 @@ export async function tcpProxy(target: string): Promise<TcpProxy> {
     },
     restore() {
       refusing = false;
+    },
+    retarget(next) {
+      ({ hostname, port } = new URL(next));
     },
     async close() {
       for (const socket of open) socket.destroy();

@@ -141,7 +141,10 @@ export function WriteForm({
       field={f}
       value={values[f.key] ?? ''}
       connections={connections}
-      onInput={(v) => setValues((all) => ({ ...all, [f.key]: v }))}
+      onInput={(v) => {
+        setValues((all) => ({ ...all, [f.key]: v }));
+        setProblem(null);
+      }}
     />
   );
 

@@ -1,7 +1,9 @@
 /**
  * The window's operations, live: the event feed is opened first (so nothing created while the
  * pages load is missed), then every page is read into the table; each event then adds or updates
- * its row. A dropped connection resumes the feed after the last event it delivered.
+ * its row. A dropped connection resumes the feed after the last event it delivered; where the
+ * gateway's event log no longer reaches back that far (it restarted, or the outage outlasted the
+ * log), the window is read again into the rows it has, and the feed starts afresh.
  */
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { ConsoleClient } from './client.ts';
@@ -44,6 +46,9 @@ export function useOperationWindow(client: ConsoleClient, filters: Filters): Ope
   const [loading, setLoading] = useState<Loading>({ rows: 0, done: false, cut: false });
   const [live, setLive] = useState<Live>('connecting');
   const [problem, setProblem] = useState<string | null>(null);
+  // Bumped to read the window again without leaving it (the feed could not resume).
+  const [resyncs, resync] = useReducer((n: number) => n + 1, 0);
+  const shown = useRef<{ client: ConsoleClient; key: string } | null>(null);
 
   const apply = (rows: Row[]) => {
     added.current = table.upsert(rows).added;
@@ -52,12 +57,22 @@ export function useOperationWindow(client: ConsoleClient, filters: Filters): Ope
 
   useEffect(() => {
     let cancelled = false;
-    table.clear();
-    added.current = [];
+    const key = JSON.stringify([
+      filters.window,
+      filters.connectionId,
+      filters.sourceName,
+      filters.fleetRefs,
+      filters.resource,
+    ]);
+    if (shown.current?.client !== client || shown.current.key !== key) {
+      shown.current = { client, key };
+      table.clear();
+      added.current = [];
+      setLive('connecting');
+      bump(0);
+    }
     setProblem(null);
-    setLive('connecting');
     setLoading({ rows: 0, done: false, cut: false });
-    bump(0);
     const query = windowQuery(filters);
     accepts.current = query.accepts;
     const seen = new RecentKeys();
@@ -78,10 +93,15 @@ export function useOperationWindow(client: ConsoleClient, filters: Filters): Ope
           if (query.accepts(event.operation)) apply([event.operation]);
         },
         mayRetry: () => !client.refused,
-        failed: (error) =>
-          setProblem(
-            client.refused ? 'The gateway refused the credential: type another and Connect.' : error.message,
-          ),
+        failed: (error) => {
+          if (error.graphQLErrors.some((e) => e.extensions?.code === 'RESUME_POINT_UNAVAILABLE')) resync(0);
+          else
+            setProblem(
+              client.refused
+                ? 'The gateway refused the credential: type another and Connect.'
+                : error.message,
+            );
+        },
         reconnecting: () => setLive('reconnecting'),
       },
     );
@@ -114,7 +134,15 @@ export function useOperationWindow(client: ConsoleClient, filters: Filters): Ope
       stopEvents();
       offSocket();
     };
-  }, [client, filters.window, filters.connectionId, filters.sourceName, filters.fleetRefs, filters.resource]);
+  }, [
+    client,
+    filters.window,
+    filters.connectionId,
+    filters.sourceName,
+    filters.fleetRefs,
+    filters.resource,
+    resyncs,
+  ]);
 
   return {
     table,
