@@ -7,7 +7,6 @@ import {
   type GraphQLArgument,
   type GraphQLEnumType,
   type GraphQLInputField,
-  type GraphQLInputType,
   type GraphQLSchema,
   getNamedType,
   isEnumType,
@@ -47,10 +46,6 @@ export interface WriteForm {
 
 const NUMERIC: Record<string, FieldKind> = { Int: 'int', Float: 'float', Boolean: 'boolean' };
 
-function typeString(type: GraphQLInputType): string {
-  return String(type);
-}
-
 function field(item: GraphQLArgument | GraphQLInputField): FormField {
   const named = getNamedType(item.type);
   const list = isListType(isNonNullType(item.type) ? item.type.ofType : item.type);
@@ -62,7 +57,7 @@ function field(item: GraphQLArgument | GraphQLInputField): FormField {
         : (NUMERIC[named.name] ?? (named.name === 'JSONObject' ? 'json' : 'text'));
   return {
     name: item.name,
-    type: typeString(item.type),
+    type: String(item.type),
     kind,
     required: isNonNullType(item.type) && item.defaultValue === undefined,
     description: item.description ?? null,

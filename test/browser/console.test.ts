@@ -48,6 +48,12 @@ const domRows = (page: Page) =>
     rows.map((r) => ({ id: r.getAttribute('data-id') ?? '', status: r.getAttribute('data-status') ?? '' })),
   );
 
+/** For each id, the statuses of the rows the table shows for it (one row each, when all is well). */
+const statusesOf = async (page: Page, ids: string[]) => {
+  const rows = await domRows(page);
+  return ids.map((id) => rows.filter((r) => r.id === id).map((r) => r.status));
+};
+
 /** The row at the top edge of the table's view. */
 const topRow = (page: Page) =>
   page.evaluate(() => {
@@ -225,23 +231,11 @@ describe.skipIf(!present)(`The operations console in Chromium${reason}`, () => {
     proxy.restore();
     await expect.poll(() => status.getAttribute('data-live'), { timeout: 15_000 }).toBe('live');
     await expect
-      .poll(
-        async () => {
-          const rows = await domRows(page);
-          return missed.map((id) => rows.filter((r) => r.id === id).length);
-        },
-        { timeout: 15_000 },
-      )
+      .poll(async () => (await statusesOf(page, missed)).map((s) => s.length), { timeout: 15_000 })
       .toEqual([1, 1, 1]);
     // And they settle in place, once each.
     await expect
-      .poll(
-        async () => {
-          const rows = await domRows(page);
-          return missed.map((id) => rows.find((r) => r.id === id)?.status);
-        },
-        { timeout: 15_000 },
-      )
+      .poll(async () => (await statusesOf(page, missed)).map((s) => s[0]), { timeout: 15_000 })
       .toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
     const all = await domRows(page);
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
@@ -266,18 +260,7 @@ describe.skipIf(!present)(`The operations console in Chromium${reason}`, () => {
     proxy.restore();
     await expect.poll(() => status.getAttribute('data-live'), { timeout: 15_000 }).toBe('live');
     await expect
-      .poll(
-        async () => {
-          const rows = await domRows(page);
-          return missed.map((id) =>
-            rows
-              .filter((r) => r.id === id)
-              .map((r) => r.status)
-              .join(),
-          );
-        },
-        { timeout: 15_000 },
-      )
+      .poll(async () => (await statusesOf(page, missed)).map((s) => s.join()), { timeout: 15_000 })
       .toEqual(['SUCCESS', 'SUCCESS']);
     expect(await page.locator('.banner').allInnerTexts()).toEqual([]);
     // And the feed is live on the new gateway.

@@ -97,13 +97,7 @@ export function App() {
         <aside class="side">
           {open ? <OperationDetail key={open.catenaId} row={open} onClose={() => setSelected(null)} /> : null}
           <FailureChart counts={counts} operations={table.size} />
-          <WriteForm
-            client={client.urql}
-            connections={connections}
-            onSent={(op) =>
-              operations.offer({ ...op, logs: op.logs.map((l) => ({ errorType: l.errorType })) })
-            }
-          />
+          <WriteForm client={client.urql} connections={connections} onSent={operations.offer} />
         </aside>
       </main>
     </Provider>

@@ -12,25 +12,16 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { FollowSubscription } from './documents.ts';
 import { FormControl } from './FormControl.tsx';
 import { formatTime, words } from './format.ts';
-import type { OperationErrorType } from './generated/graphql.ts';
+import type { FollowedOperationFragment } from './generated/graphql.ts';
 import { resilientSubscription } from './live.ts';
-import type { Row } from './operations.ts';
 import type { Connection } from './use-connections.ts';
 import { writeDocument, writeFields, writeVariables } from './write-request.ts';
 
-type Followed = Omit<Row, 'logs'> & { resourceId?: string | null; logs: FollowLog[] };
 interface Sent {
-  at: string;
+  /** Each status the operation was seen in, and when. */
   states: { status: string; at: string }[];
-  operation?: Followed;
+  operation?: FollowedOperationFragment;
   refusal?: { code: string; message: string; fieldErrors?: { path: string[]; message: string }[] };
-}
-interface FollowLog {
-  status?: string;
-  errorType: OperationErrorType | null;
-  errorDetails?: string | null;
-  responseStatusCode?: number | null;
-  createdAt?: string;
 }
 
 export function WriteForm({
@@ -40,7 +31,7 @@ export function WriteForm({
 }: {
   client: Client;
   connections: Connection[];
-  onSent(operation: Followed): void;
+  onSent(operation: FollowedOperationFragment): void;
 }) {
   const writes = facts.writes;
   const [name, setName] = useState(
@@ -104,26 +95,15 @@ export function WriteForm({
       setProblem(result.error.message);
       return;
     }
-    const answer = result.data?.write as
-      | {
-          __typename: string;
-          operation?: Sent['operation'];
-          code?: string;
-          message?: string;
-          fieldErrors?: { path: string[]; message: string }[];
-        }
-      | undefined;
-    const at = new Date().toISOString();
+    const answer = result.data?.write;
     if (answer?.operation) {
       setSent({
-        at,
         operation: answer.operation,
         states: [{ status: answer.operation.status, at: answer.operation.updatedAt }],
       });
       onSent(answer.operation);
     } else {
       setSent({
-        at,
         states: [],
         refusal: {
           code: answer?.code ?? 'UNKNOWN',

@@ -1,7 +1,7 @@
 /**
  * Every operation the console sends, typed by codegen (`npm run codegen`) from the committed
  * schema.graphql into ./generated. The write form's mutation is the one document built at run
- * time: it is chosen from the twelve writes (see WriteForm.tsx).
+ * time, for the write chosen (write-request.ts); what it selects is FollowedOperation, typed here.
  */
 import { graphql } from './generated/gql.ts';
 
@@ -100,18 +100,25 @@ export const EventsSubscription = graphql(`
   }
 `);
 
+/** An operation the page wrote, as the write form shows it: the row, the record, each attempt. */
+export const FollowedOperationFragment = graphql(`
+  fragment FollowedOperation on ResourceOperation {
+    ...OperationRow
+    resourceId
+    logs {
+      status
+      errorType
+      errorDetails
+      responseStatusCode
+      createdAt
+    }
+  }
+`);
+
 export const FollowSubscription = graphql(`
   subscription ConsoleFollow($connectionId: UUID!, $id: UUID!) {
     operationStatus(connectionId: $connectionId, id: $id) {
-      ...OperationRow
-      resourceId
-      logs {
-        status
-        errorType
-        errorDetails
-        responseStatusCode
-        createdAt
-      }
+      ...FollowedOperation
     }
   }
 `);

@@ -59,19 +59,3 @@ export function resilientSubscription<Data, Variables extends AnyVariables>(
     current?.unsubscribe();
   };
 }
-
-/** A bounded set of recently seen keys (event ids), oldest forgotten first. */
-export class RecentKeys {
-  private readonly keys = new Set<string>();
-  constructor(private readonly capacity = 5000) {}
-  /** True the first time a key is seen. */
-  add(key: string): boolean {
-    if (this.keys.has(key)) return false;
-    this.keys.add(key);
-    if (this.keys.size > this.capacity) {
-      const oldest = this.keys.values().next().value;
-      if (oldest !== undefined) this.keys.delete(oldest);
-    }
-    return true;
-  }
-}

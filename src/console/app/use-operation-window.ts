@@ -5,12 +5,14 @@
  * gateway's event log no longer reaches back that far (it restarted, or the outage outlasted the
  * log), the window is read again into the rows it has, and the feed starts afresh.
  */
+
+import { LRUCache } from 'lru-cache';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { ConsoleClient } from './client.ts';
 import { EventsSubscription, OperationsQuery } from './documents.ts';
 import { type Filters, type WindowFacts, windowQuery } from './filters.ts';
 import type { ConsoleOperationsQuery } from './generated/graphql.ts';
-import { RecentKeys, resilientSubscription } from './live.ts';
+import { resilientSubscription } from './live.ts';
 import { OperationTable, type Row } from './operations.ts';
 
 /** The most rows one window holds; a larger window is cut, and the page says so. */
@@ -55,15 +57,16 @@ export function useOperationWindow(client: ConsoleClient, filters: Filters): Ope
     bump(0);
   };
 
+  // The filters that decide what is read (status only decides what is shown).
+  const key = JSON.stringify([
+    filters.window,
+    filters.connectionId,
+    filters.sourceName,
+    filters.fleetRefs,
+    filters.resource,
+  ]);
   useEffect(() => {
     let cancelled = false;
-    const key = JSON.stringify([
-      filters.window,
-      filters.connectionId,
-      filters.sourceName,
-      filters.fleetRefs,
-      filters.resource,
-    ]);
     if (shown.current?.client !== client || shown.current.key !== key) {
       shown.current = { client, key };
       table.clear();
@@ -75,7 +78,8 @@ export function useOperationWindow(client: ConsoleClient, filters: Filters): Ope
     setLoading({ rows: 0, done: false, cut: false });
     const query = windowQuery(filters);
     accepts.current = query.accepts;
-    const seen = new RecentKeys();
+    // The events delivered lately: a replay that overlaps them shows each once.
+    const seen = new LRUCache<string, true>({ max: 5000 });
     let after: string | null = null;
     const offSocket = client.onSocket((state) => {
       if (state === 'open') setLive('live');
@@ -89,7 +93,8 @@ export function useOperationWindow(client: ConsoleClient, filters: Filters): Ope
         data: ({ resourceOperationEvents: event }) => {
           after = event.eventId;
           setLive('live');
-          if (!seen.add(event.eventId)) return;
+          if (seen.has(event.eventId)) return;
+          seen.set(event.eventId, true);
           if (query.accepts(event.operation)) apply([event.operation]);
         },
         mayRetry: () => !client.refused,
@@ -134,15 +139,7 @@ export function useOperationWindow(client: ConsoleClient, filters: Filters): Ope
       stopEvents();
       offSocket();
     };
-  }, [
-    client,
-    filters.window,
-    filters.connectionId,
-    filters.sourceName,
-    filters.fleetRefs,
-    filters.resource,
-    resyncs,
-  ]);
+  }, [client, key, resyncs]);
 
   return {
     table,

@@ -2,7 +2,10 @@
  * A write as the console sends it: the mutation document for one of the writes (every argument a
  * variable), and the variables from the form's text, parsed and checked before anything is sent.
  */
+import { gql, type TypedDocumentNode } from '@urql/core';
 import type { FormField, WriteForm } from '../schema-facts.ts';
+import { FollowedOperationFragment } from './documents.ts';
+import type { FollowedOperationFragment as FollowedOperation } from './generated/graphql.ts';
 
 /** A form field with the key its value is kept under: `arg.<name>` or `input.<name>`. */
 export type KeyedField = FormField & { key: string };
@@ -14,21 +17,31 @@ export function writeFields(write: WriteForm): KeyedField[] {
   ];
 }
 
-const ROW_FIELDS = `catenaId connectionId fleetRef sourceName resource operationType status createdAt updatedAt
-  resourceId logs { status errorType errorDetails responseStatusCode createdAt }`;
+/** What a write answers: the operation (as the form follows it) or the refusal. */
+export type WriteAnswer =
+  | { __typename: string; operation: FollowedOperation }
+  | {
+      __typename: string;
+      operation?: undefined;
+      code?: string;
+      message?: string;
+      fieldErrors?: { path: string[]; message: string }[];
+    };
 
-/** The mutation for one write, every argument a variable. */
-export function writeDocument(write: WriteForm): string {
-  const args = write.args.map((a) => `$${a.name}: ${a.type}`);
-  const pass = write.args.map((a) => `${a.name}: $${a.name}`);
-  return `mutation ConsoleWrite($input: ${write.inputType}!${args.map((a) => `, ${a}`).join('')}) {
-  write: ${write.mutation}(input: $input${pass.map((p) => `, ${p}`).join('')}) {
+/** The mutation for one write, every argument a variable; the operation selected as FollowedOperation. */
+export function writeDocument(write: WriteForm): TypedDocumentNode<{ write: WriteAnswer }> {
+  const args = write.args.map((a) => `, $${a.name}: ${a.type}`).join('');
+  const pass = write.args.map((a) => `, ${a.name}: $${a.name}`).join('');
+  const source = `mutation ConsoleWrite($input: ${write.inputType}!${args}) {
+  write: ${write.mutation}(input: $input${pass}) {
     __typename
-    ... on ${write.successType} { operation { ${ROW_FIELDS} } }
+    ... on ${write.successType} { operation { ...FollowedOperation } }
     ... on Error { code message }
     ... on InputValidationError { fieldErrors { path message } }
   }
 }`;
+  // urql's gql adds the fragment's definitions (and those it spreads) to the document.
+  return gql`${source}${FollowedOperationFragment}`;
 }
 
 /** A field's typed text as the value to send; undefined when left empty; throws when it does not parse. */

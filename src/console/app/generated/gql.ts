@@ -19,7 +19,8 @@ type Documents = {
     "\n  query ConsoleConnections($after: String) {\n    connections(first: 100, after: $after) {\n      edges {\n        node {\n          catenaId\n          fleetRef\n          sourceName\n          status\n          description\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ConsoleConnectionsDocument,
     "\n  query ConsoleOperation($connectionId: UUID!, $id: UUID!) {\n    resourceOperation(connectionId: $connectionId, id: $id) {\n      ...OperationRow\n      partnerId\n      resourceId\n      sourceId\n      deletedAt\n      payload\n      connection {\n        catenaId\n        fleetRef\n        sourceName\n        status\n        description\n      }\n      logs {\n        id\n        status\n        errorType\n        errorDetails\n        responseStatusCode\n        responseHeaders\n        createdAt\n      }\n    }\n  }\n": typeof types.ConsoleOperationDocument,
     "\n  subscription ConsoleEvents($after: ID, $filter: ResourceOperationEventFilter) {\n    resourceOperationEvents(after: $after, filter: $filter) {\n      eventId\n      type\n      occurredAt\n      operation {\n        ...OperationRow\n      }\n    }\n  }\n": typeof types.ConsoleEventsDocument,
-    "\n  subscription ConsoleFollow($connectionId: UUID!, $id: UUID!) {\n    operationStatus(connectionId: $connectionId, id: $id) {\n      ...OperationRow\n      resourceId\n      logs {\n        status\n        errorType\n        errorDetails\n        responseStatusCode\n        createdAt\n      }\n    }\n  }\n": typeof types.ConsoleFollowDocument,
+    "\n  fragment FollowedOperation on ResourceOperation {\n    ...OperationRow\n    resourceId\n    logs {\n      status\n      errorType\n      errorDetails\n      responseStatusCode\n      createdAt\n    }\n  }\n": typeof types.FollowedOperationFragmentDoc,
+    "\n  subscription ConsoleFollow($connectionId: UUID!, $id: UUID!) {\n    operationStatus(connectionId: $connectionId, id: $id) {\n      ...FollowedOperation\n    }\n  }\n": typeof types.ConsoleFollowDocument,
 };
 const documents: Documents = {
     "\n  fragment OperationRow on ResourceOperation {\n    catenaId\n    connectionId\n    fleetRef\n    sourceName\n    resource\n    operationType\n    status\n    createdAt\n    updatedAt\n    logs {\n      errorType\n    }\n  }\n": types.OperationRowFragmentDoc,
@@ -27,7 +28,8 @@ const documents: Documents = {
     "\n  query ConsoleConnections($after: String) {\n    connections(first: 100, after: $after) {\n      edges {\n        node {\n          catenaId\n          fleetRef\n          sourceName\n          status\n          description\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ConsoleConnectionsDocument,
     "\n  query ConsoleOperation($connectionId: UUID!, $id: UUID!) {\n    resourceOperation(connectionId: $connectionId, id: $id) {\n      ...OperationRow\n      partnerId\n      resourceId\n      sourceId\n      deletedAt\n      payload\n      connection {\n        catenaId\n        fleetRef\n        sourceName\n        status\n        description\n      }\n      logs {\n        id\n        status\n        errorType\n        errorDetails\n        responseStatusCode\n        responseHeaders\n        createdAt\n      }\n    }\n  }\n": types.ConsoleOperationDocument,
     "\n  subscription ConsoleEvents($after: ID, $filter: ResourceOperationEventFilter) {\n    resourceOperationEvents(after: $after, filter: $filter) {\n      eventId\n      type\n      occurredAt\n      operation {\n        ...OperationRow\n      }\n    }\n  }\n": types.ConsoleEventsDocument,
-    "\n  subscription ConsoleFollow($connectionId: UUID!, $id: UUID!) {\n    operationStatus(connectionId: $connectionId, id: $id) {\n      ...OperationRow\n      resourceId\n      logs {\n        status\n        errorType\n        errorDetails\n        responseStatusCode\n        createdAt\n      }\n    }\n  }\n": types.ConsoleFollowDocument,
+    "\n  fragment FollowedOperation on ResourceOperation {\n    ...OperationRow\n    resourceId\n    logs {\n      status\n      errorType\n      errorDetails\n      responseStatusCode\n      createdAt\n    }\n  }\n": types.FollowedOperationFragmentDoc,
+    "\n  subscription ConsoleFollow($connectionId: UUID!, $id: UUID!) {\n    operationStatus(connectionId: $connectionId, id: $id) {\n      ...FollowedOperation\n    }\n  }\n": types.ConsoleFollowDocument,
 };
 
 /**
@@ -67,7 +69,11 @@ export function graphql(source: "\n  subscription ConsoleEvents($after: ID, $fil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription ConsoleFollow($connectionId: UUID!, $id: UUID!) {\n    operationStatus(connectionId: $connectionId, id: $id) {\n      ...OperationRow\n      resourceId\n      logs {\n        status\n        errorType\n        errorDetails\n        responseStatusCode\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConsoleFollow($connectionId: UUID!, $id: UUID!) {\n    operationStatus(connectionId: $connectionId, id: $id) {\n      ...OperationRow\n      resourceId\n      logs {\n        status\n        errorType\n        errorDetails\n        responseStatusCode\n        createdAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment FollowedOperation on ResourceOperation {\n    ...OperationRow\n    resourceId\n    logs {\n      status\n      errorType\n      errorDetails\n      responseStatusCode\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment FollowedOperation on ResourceOperation {\n    ...OperationRow\n    resourceId\n    logs {\n      status\n      errorType\n      errorDetails\n      responseStatusCode\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleFollow($connectionId: UUID!, $id: UUID!) {\n    operationStatus(connectionId: $connectionId, id: $id) {\n      ...FollowedOperation\n    }\n  }\n"): (typeof documents)["\n  subscription ConsoleFollow($connectionId: UUID!, $id: UUID!) {\n    operationStatus(connectionId: $connectionId, id: $id) {\n      ...FollowedOperation\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
